@@ -1,0 +1,157 @@
+"""Split a page's lines into headings, prose and table blocks, whatever the input flavour."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.flavours import Claim, Flavour, all_flavours, is_rule, rule_cells
+from pipeline.model import Block, Cell, Heading, Line, Prose, Rendering, TableBlock
+from pipeline.text import PageText
+
+# Navbox lists render as `- item` lines between table lines (seed page, end).
+LIST_ITEM_RE = re.compile(r"^\s*[-*•]\s+\S")
+# `Edit` links glued to headings, either side: `First roundEdit`, `editSerie A`.
+GLUED_EDIT_RE = re.compile(r"(?<=\S)Edit(?=[A-Z(]|$)|^edit(?=[A-Z])")
+SENTENCE_END = tuple(".:;,!?")
+MAX_HEADING_CHARS = 80
+MAX_HEADING_WORDS = 10
+
+
+class _Run:
+    """Accumulates the cells of one table block while its lines are read."""
+
+    def __init__(self, first: int) -> None:
+        self.first = first
+        self.last = first
+        self.cells: list[Cell] = []
+        self.flavours: set[str] = set()
+        self.rules: list[tuple[int, int]] = []
+        self.cut = False
+
+    def add_claim(self, claim: Claim, last_line: int) -> None:
+        self.cells.extend(claim.cells)
+        self.flavours.add(claim.name)
+        self.cut = self.cut or claim.cut
+        self.last = last_line
+
+    def add_rule(self, line: Line) -> None:
+        self.rules.append((len(self.cells), rule_cells(line.text)))
+        self.last = line.number
+
+    def freeze(self) -> TableBlock:
+        rendering: Rendering
+        if len(self.flavours) > 1:
+            rendering = "mixed"
+        elif self.flavours:
+            rendering = "row_per_line" if "row_per_line" in self.flavours else "cell_per_line"
+        else:
+            rendering = "row_per_line"  # rule lines only
+        marked = "row_per_line" in self.flavours or any(c.row_start for c in self.cells)
+        return TableBlock(
+            line=self.first,
+            end_line=self.last,
+            rendering=rendering,
+            cells=tuple(self.cells),
+            rules=tuple(self.rules),
+            rows_marked=marked and rendering != "mixed",
+            cut=self.cut,
+        )
+
+
+def split_heading_text(text: str) -> list[str]:
+    """Cut `Edit` links off a heading line; several glued headings give several texts."""
+    parts = GLUED_EDIT_RE.split(text.strip())
+    return [p.strip() for p in parts if p.strip()]
+
+
+def looks_like_heading(text: str) -> bool:
+    """Tell a heading from prose by form: short, no sentence punctuation, no list or legend."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > MAX_HEADING_CHARS:
+        return False
+    if len(stripped.split()) > MAX_HEADING_WORDS or stripped.endswith(SENTENCE_END):
+        return False
+    if ". " in stripped or stripped[0] in "([-*•←^|" or "|" in stripped:
+        return False
+    return stripped[0].isalnum() and any(ch.isalpha() for ch in stripped)
+
+
+def text_blocks(line: Line, is_title: bool) -> list[Block]:
+    """Classify one non-table line as heading(s) or prose."""
+    if is_title:
+        return [Prose(line.text.strip(), line.number)]
+    parts = split_heading_text(line.text)
+    if parts and all(looks_like_heading(p) for p in parts):
+        return [Heading(p, line.number) for p in parts]
+    return [Prose(line.text.strip(), line.number)]
+
+
+def split_blocks(page: PageText, flavours: tuple[Flavour, ...] | None = None) -> list[Block]:
+    """Turn numbered lines into headings, prose and table blocks, in page order."""
+    tried = flavours if flavours is not None else all_flavours()
+    lines = page.lines
+    blocks: list[Block] = []
+    run: _Run | None = None
+    pending_items: list[Line] = []  # list lines that may sit inside a navbox
+    seen_text = False
+    i = 0
+
+    def close() -> None:
+        nonlocal run
+        if run is not None:
+            blocks.append(run.freeze())
+            run = None
+
+    def flush_items() -> None:
+        for item in pending_items:
+            blocks.extend(text_blocks(item, False))
+        pending_items.clear()
+
+    while i < len(lines):
+        line = lines[i]
+        if not line.text.strip():
+            i += 1
+            continue
+        if is_rule(line.text):
+            if run is None:
+                flush_items()
+                run = _Run(line.number)
+            _absorb_items(run, pending_items)
+            run.add_rule(line)
+            i += 1
+            continue
+        claim = next(
+            (c for f in tried if (c := f.claim(lines, i, page.ends_mid_line)) is not None), None
+        )
+        if claim is not None:
+            if run is None:
+                flush_items()
+                run = _Run(line.number)
+            _absorb_items(run, pending_items)
+            run.add_claim(claim, lines[i + claim.consumed - 1].number)
+            i += claim.consumed
+            continue
+        if run is not None and LIST_ITEM_RE.match(line.text):
+            pending_items.append(line)
+            i += 1
+            continue
+        close()
+        flush_items()
+        blocks.extend(text_blocks(line, is_title=not seen_text))
+        seen_text = True
+        i += 1
+    close()
+    flush_items()
+    return _order(blocks)
+
+
+def _absorb_items(run: _Run, items: list[Line]) -> None:
+    """List lines between two table runs belong to the table (a navbox's lists)."""
+    for item in items:
+        run.cells.append(Cell(re.sub(r"^\s*[-*•]\s+", "", item.text).strip(), item.number))
+    items.clear()
+
+
+def _order(blocks: list[Block]) -> list[Block]:
+    """Keep blocks in line order (list items flushed late must not jump ahead)."""
+    return sorted(blocks, key=lambda b: b.line)

@@ -1,0 +1,54 @@
+"""Register the input flavours: plug-ins that turn a run of lines into table cells."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from pipeline.model import Cell, Line
+
+# A `---|---|` rule line (GitHub-style table rule), with or without a leading `| `.
+RULE_RE = re.compile(r"^\s*\|?\s*(?::?-{3,}:?\s*\|\s*)+(?::?-{3,}:?\s*)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Lines a flavour takes at one position, and the cells they hold."""
+
+    name: str  # the flavour's rendering name
+    consumed: int
+    cells: tuple[Cell, ...]
+    cut: bool = False  # the last cell was cut by the end of the file
+
+
+class Flavour(Protocol):
+    """An input flavour: claims table lines and reads their cells."""
+
+    name: str
+
+    def claim(self, lines: tuple[Line, ...], i: int, ends_mid_line: bool) -> Claim | None:
+        """Take the table lines starting at `i`, or None when line `i` is not this flavour's."""
+
+
+def is_pipe(text: str) -> bool:
+    """Tell whether a line is a bare `|` cell terminator."""
+    return text.strip() == "|"
+
+
+def is_rule(text: str) -> bool:
+    """Tell whether a line is a `---|` rule: layout, not data."""
+    return bool(RULE_RE.match(text))
+
+
+def rule_cells(text: str) -> int:
+    """Count the cells a rule line spans (one per `---`)."""
+    return max(1, len(re.findall(r"-{3,}", text)))
+
+
+def all_flavours() -> tuple[Flavour, ...]:
+    """Return the flavours in the order they are tried."""
+    from pipeline.flavours.cell_per_line import CellPerLine
+    from pipeline.flavours.row_per_line import RowPerLine
+
+    return (CellPerLine(), RowPerLine())

@@ -1,0 +1,43 @@
+"""Read the row-per-line flavour: each row a line, cells split on `|`."""
+
+from __future__ import annotations
+
+from pipeline.flavours import Claim, is_pipe, is_rule
+from pipeline.model import Cell, Line
+
+
+def is_row_line(text: str) -> bool:
+    """Tell whether a line is a table row written on one line (`a | b |`)."""
+    stripped = text.strip()
+    if not stripped or is_pipe(stripped) or is_rule(stripped) or "|" not in stripped:
+        return False
+    return " | " in stripped or stripped.endswith("|") or stripped.startswith("| ")
+
+
+def split_row(text: str) -> list[str]:
+    """Split a row line into cell texts, dropping the outer `| ` and the closing `|`."""
+    body = text.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|"):
+        body = body[:-1]
+    return [part.strip() for part in body.split("|")]
+
+
+class RowPerLine:
+    """Claim one row line; its first cell is marked as a row start."""
+
+    name = "row_per_line"
+
+    def claim(self, lines: tuple[Line, ...], i: int, ends_mid_line: bool) -> Claim | None:
+        """Take the row on line `i`, if it is one."""
+        line = lines[i]
+        if not is_row_line(line.text):
+            return None
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and is_pipe(nxt.text) and line.text.lstrip().startswith("| "):
+            return None  # `| 1` then `|`: a marked cell of the cell-per-line flavour
+        texts = split_row(line.text)
+        cells = tuple(Cell(t, line.number, j == 0) for j, t in enumerate(texts))
+        cut = nxt is None and ends_mid_line
+        return Claim(self.name, 1, cells, cut=cut)

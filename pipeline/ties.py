@@ -1,0 +1,246 @@
+"""Decide two-legged ties by the competition's rules; link tiebreakers; check the bracket."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from pipeline.findings import Finding
+from pipeline.model import Match, ParsedTable, Tie
+from pipeline.rules import POINTS_RULE_RE, THIRD_MATCH_RE
+
+
+@dataclass(frozen=True, slots=True)
+class DecidedTie:
+    """A tie with the rule's verdict: points, who won and how."""
+
+    tie: Tie
+    tie_id: str
+    table_id: str
+    team1_points: int | None
+    team2_points: int | None
+    decided_by: str
+    winner: str | None
+    winner_inferred: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TieRule:
+    """How a competition decides a two-legged tie (read from its prose, else the default)."""
+
+    by_points: bool
+    third_match: bool
+
+
+def read_tie_rule(table: ParsedTable) -> TieRule:
+    """Read the tie rule from the stage prose; a Points column implies points."""
+    prose = " ".join(table.section.stage_prose)
+    by_points = bool(POINTS_RULE_RE.search(prose)) or table.points_column
+    return TieRule(by_points=by_points, third_match=bool(THIRD_MATCH_RE.search(prose)))
+
+
+def leg_points(tie: Tie) -> tuple[int, int] | None:
+    """Points from the legs, 3 a win and 1 a draw (team 1, team 2); None if no leg was played."""
+    p1 = p2 = 0
+    played = False
+    for leg in tie.legs:
+        if leg.home_goals is None or leg.away_goals is None:
+            continue
+        played = True
+        g1, g2 = (
+            (leg.home_goals, leg.away_goals)
+            if leg.kind == "leg_1"
+            else (leg.away_goals, leg.home_goals)
+        )
+        p1 += 3 if g1 > g2 else 1 if g1 == g2 else 0
+        p2 += 3 if g2 > g1 else 1 if g1 == g2 else 0
+    return (p1, p2) if played else None
+
+
+def match_winner(match: Match) -> str | None:
+    """The winner of one match: goals, then a shoot-out; None when level or unplayed."""
+    if match.home_goals is None or match.away_goals is None:
+        return None
+    if match.home_goals != match.away_goals:
+        return match.home_team if match.home_goals > match.away_goals else match.away_team
+    if match.home_penalties is not None and match.away_penalties is not None:
+        if match.home_penalties != match.away_penalties:
+            return (
+                match.home_team
+                if match.home_penalties > match.away_penalties
+                else match.away_team
+            )
+    return None
+
+
+def _pair(a: str | None, b: str | None) -> frozenset[str]:
+    return frozenset(x for x in (a, b) if x)
+
+
+def link_tiebreakers(tables: list[ParsedTable]) -> tuple[list[ParsedTable], list[Finding]]:
+    """Give each tiebreaker match the tie_id of the tie it decides (the round just before)."""
+    out: list[ParsedTable] = []
+    findings: list[Finding] = []
+    last_ties: ParsedTable | None = None
+    for table in tables:
+        if table.kind == "two_legged":
+            last_ties = table
+            legs = tuple(
+                replace(m, tie_id=f"{table.table_id}/{m.tie_index + 1}")
+                if m.tie_index is not None
+                else m
+                for m in table.matches
+            )
+            table = replace(table, matches=legs)
+        elif table.kind == "single_match" and any(m.kind == "tiebreaker" for m in table.matches):
+            linked: list[Match] = []
+            for m in table.matches:
+                tie_id = None
+                if last_ties is not None:
+                    for n, tie in enumerate(last_ties.ties):
+                        if _pair(tie.team1, tie.team2) == _pair(m.home_team, m.away_team):
+                            tie_id = f"{last_ties.table_id}/{n + 1}"
+                if tie_id is None:
+                    findings.append(
+                        Finding(
+                            "tie-unmatched",
+                            f"Tiebreaker {m.home_team} v {m.away_team} matches no tie of the "
+                            "round before it.",
+                            table.page,
+                            m.line,
+                            table_id=table.table_id,
+                        )
+                    )
+                linked.append(replace(m, tie_id=tie_id))
+            table = replace(table, matches=tuple(linked))
+        out.append(table)
+    return out, findings
+
+
+def decide_ties(
+    tables: list[ParsedTable], tiebreaker_headings: dict[str, list[int]]
+) -> tuple[list[DecidedTie], list[Finding]]:
+    """Decide every tie of a page; infer winners from the next round where a third match is lost.
+
+    `tiebreaker_headings` maps a table_id to the lines of Tiebreaker headings right after it
+    that have no table (the export lost them).
+    """
+    third: dict[str, Match] = {}
+    for table in tables:
+        for m in table.matches:
+            if m.kind == "tiebreaker" and m.tie_id:
+                third[m.tie_id] = m
+    decided: list[DecidedTie] = []
+    findings: list[Finding] = []
+    rounds = [t for t in tables if t.kind == "two_legged"]
+    for r, table in enumerate(rounds):
+        rule = read_tie_rule(table)
+        nxt = _next_round(rounds, r)
+        next_teams = {x for t in (nxt.ties if nxt else ()) for x in (t.team1, t.team2) if x}
+        for n, tie in enumerate(table.ties):
+            tie_id = f"{table.table_id}/{n + 1}"
+            computed = leg_points(tie)
+            points = tie.stated_points if tie.stated_points is not None else computed
+            by, winner, inferred = _verdict(tie, rule, points, third.get(tie_id))
+            if by == "needs-third":
+                by, winner = "tiebreaker", None
+                lost = tiebreaker_headings.get(table.table_id)
+                candidates = [x for x in (tie.team1, tie.team2) if x in next_teams]
+                if len(candidates) == 1:
+                    winner, inferred = candidates[0], True
+                    findings.append(
+                        Finding(
+                            "winner-inferred",
+                            f"{tie.team1} v {tie.team2} is level on points and its third match "
+                            f"is not in this export; {winner} plays the next round, so won it.",
+                            table.page,
+                            tie.line,
+                            table_id=table.table_id,
+                            team=winner,
+                            field="winner",
+                            computed=winner,
+                        )
+                    )
+                code = "tiebreaker-missing" if lost else "tiebreaker-missing-unresolved"
+                if winner is None:
+                    code = "tiebreaker-missing-unresolved"
+                findings.append(
+                    Finding(
+                        code,
+                        f"{tie.team1} v {tie.team2} is level on points "
+                        f"({points[0] if points else '?'}–{points[1] if points else '?'}) and "
+                        "needs a third match"
+                        + (f"; the Tiebreaker heading on line {lost[0]} has no table." if lost
+                           else " that the page does not show."),
+                        table.page,
+                        lost[0] if lost else tie.line,
+                        table_id=table.table_id,
+                        team=tie.team1,
+                    )
+                )
+            elif by == "unknown" and tie.team1 and tie.team2:
+                candidates = [x for x in (tie.team1, tie.team2) if x in next_teams]
+                if len(candidates) == 1:
+                    winner, inferred = candidates[0], True
+            decided.append(
+                DecidedTie(
+                    tie=tie,
+                    tie_id=tie_id,
+                    table_id=table.table_id,
+                    team1_points=points[0] if points else None,
+                    team2_points=points[1] if points else None,
+                    decided_by=by,
+                    winner=winner,
+                    winner_inferred=inferred,
+                )
+            )
+    return decided, findings
+
+
+def _next_round(rounds: list[ParsedTable], r: int) -> ParsedTable | None:
+    """The next two-legged round of the same region (or stage where there is no region)."""
+    here = rounds[r].section
+    for later in rounds[r + 1 :]:
+        there = later.section
+        if (here.region, here.stage) == (there.region, there.stage):
+            return later
+    return None
+
+
+def _verdict(
+    tie: Tie, rule: TieRule, points: tuple[int, int] | None, third: Match | None
+) -> tuple[str, str | None, bool]:
+    """Apply the rule: (decided_by, winner, inferred); `needs-third` asks for the bracket."""
+    if not tie.team1 or not tie.team2:
+        return "pending", None, False
+    if all(leg.status == "pending" for leg in tie.legs) and tie.team1_aggregate is None:
+        return "pending", None, False
+    t1, t2 = tie.team1, tie.team2
+    if rule.by_points and points is not None and points[0] != points[1]:
+        return "points", t1 if points[0] > points[1] else t2, False
+    if third is not None:
+        return "tiebreaker", match_winner(third), False
+    if rule.by_points and rule.third_match:
+        return "needs-third", None, False
+    a1, a2 = tie.team1_aggregate, tie.team2_aggregate
+    if a1 is None or a2 is None:
+        a1, a2 = _sum_legs(tie)
+    if a1 is not None and a2 is not None and a1 != a2:
+        return "aggregate", t1 if a1 > a2 else t2, False
+    p1, p2 = tie.team1_penalties, tie.team2_penalties
+    if p1 is not None and p2 is not None and p1 != p2:
+        return "penalties", t1 if p1 > p2 else t2, False
+    return "unknown", None, False
+
+
+def _sum_legs(tie: Tie) -> tuple[int | None, int | None]:
+    g1 = g2 = 0
+    for leg in tie.legs:
+        if leg.home_goals is None or leg.away_goals is None:
+            return None, None
+        a, b = (
+            (leg.home_goals, leg.away_goals)
+            if leg.kind == "leg_1"
+            else (leg.away_goals, leg.home_goals)
+        )
+        g1, g2 = g1 + a, g2 + b
+    return (g1, g2) if tie.legs else (None, None)

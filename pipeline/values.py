@@ -1,0 +1,140 @@
+"""Read cell values: scores, penalties, match statuses, footnote and status marks, signed numbers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Footnote marks as MediaWiki renders them: [note 1], [a], [lower-alpha 1], [1], [nb 2].
+FOOTNOTE_RE = re.compile(
+    r"""\[\s*(
+        (?:note|nb|lower-alpha|upper-alpha|lower-roman|n)\s*\d+   # named groups: [note 1]
+      | [a-z]                                                     # letter marks: [a]
+      | \d{1,3}                                                   # references: [1]
+      | citation\ needed
+    )\s*\]""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# Status marks after a team name, as the standings templates write them: (C), (R), (C, Q).
+STATUS_RE = re.compile(r"\s*\(([A-Z](?:\s*,\s*[A-Z])*)\)\s*$")
+# A signed integer: ASCII or Unicode minus (U+2212), plus sign, or en dash used as minus.
+INT_RE = re.compile(r"^([+\-−–]?)\s*(\d{1,6})$")
+# A goal pair; the separator is an en dash, hyphen, em dash, or colon (points `0:6`).
+PAIR = r"(\d{1,3})\s*[–\-—−:]\s*(\d{1,3})"
+SCORE_RE = re.compile(
+    rf"""^{PAIR}                                   # the score itself: 3–1
+        (?:\s*\(?\s*(a\.?e\.?t\.?|aet)\s*\)?)?      # extra time: a.e.t. or (a.e.t.)
+        (?:\s*\(\s*{PAIR}\s*p(?:en)?\.?\s*\))?      # penalties: (4–2 p)
+        (?:\s*\(?\s*(a\.?e\.?t\.?|aet)\s*\)?)?      # a.e.t. may follow the shoot-out too
+        (?:\s*\(?\s*(awd|awarded|w\.?/?o\.?)\s*\)?)?  # awarded or walkover mark after a score
+        $""",
+    re.VERBOSE | re.IGNORECASE,
+)
+WALKOVER_RE = re.compile(r"^(w\.?\s*/?\s*o\.?|walkover)$", re.IGNORECASE)
+NOT_PLAYED_RE = re.compile(r"^(n\.?\s*p\.?|[–\-—−]|not played|postponed|canc\.?|cancelled|TBD)$", re.I)
+AWARDED_RE = re.compile(r"^(awd\.?|awarded)$", re.IGNORECASE)
+NBSP = "\u00a0"
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """A score cell read: goals, shoot-out, status; the text kept as written."""
+
+    home: int | None
+    away: int | None
+    home_penalties: int | None
+    away_penalties: int | None
+    extra_time: bool
+    status: str  # played | walkover | not_played | awarded | pending
+    text: str
+    ok: bool  # False when the cell could not be read
+
+
+def clean_text(text: str) -> str:
+    """Fold non-breaking and repeated spaces; strip the ends."""
+    return " ".join(text.replace(NBSP, " ").split())
+
+
+def split_marks(text: str) -> tuple[str, tuple[str, ...]]:
+    """Remove footnote and status marks from a cell; return the text and the marks, in order."""
+    notes: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        notes.append(clean_text(match.group(1)))
+        return ""
+
+    base = FOOTNOTE_RE.sub(keep, clean_text(text))
+    status = STATUS_RE.search(base)
+    if status:
+        notes.extend(mark.strip() for mark in status.group(1).split(","))
+        base = base[: status.start()]
+    return clean_text(base), tuple(notes)
+
+
+def parse_int(text: str) -> int | None:
+    """Read a signed integer such as `13`, `+5`, `−10`; None if the cell is not one."""
+    base, _ = split_marks(text)
+    match = INT_RE.match(base)
+    if not match:
+        return None
+    value = int(match.group(2))
+    return -value if match.group(1) in {"-", "−", "–"} and value else value
+
+
+def is_int(text: str) -> bool:
+    """Tell whether a cell holds a signed integer."""
+    return parse_int(text) is not None
+
+
+def parse_pair(text: str) -> tuple[int, int] | None:
+    """Read a pair such as the points cell `0:6` or an aggregate `3–1`."""
+    base, _ = split_marks(text)
+    match = re.match(rf"^{PAIR}$", base)
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def parse_score(text: str) -> Score:
+    """Read a score cell; never invent goals: W.O., n.p., – and empty cells have none."""
+    base, _ = split_marks(text)
+    if not base:
+        return Score(None, None, None, None, False, "pending", text, True)
+    if WALKOVER_RE.match(base):
+        return Score(None, None, None, None, False, "walkover", text, True)
+    if AWARDED_RE.match(base):
+        return Score(None, None, None, None, False, "awarded", text, True)
+    if NOT_PLAYED_RE.match(base):
+        return Score(None, None, None, None, False, "not_played", text, True)
+    match = SCORE_RE.match(base)
+    if not match:
+        return Score(None, None, None, None, False, "played", text, False)
+    home, away = int(match.group(1)), int(match.group(2))
+    pens = (int(match.group(4)), int(match.group(5))) if match.group(4) else (None, None)
+    extra = bool(match.group(3) or match.group(6))
+    mark = (match.group(7) or "").lower()
+    status = "played"
+    if mark.startswith("aw"):
+        status = "awarded"
+    elif mark.startswith("w"):
+        status = "walkover"
+    return Score(home, away, pens[0], pens[1], extra, status, text, True)
+
+
+def is_score_like(text: str) -> bool:
+    """Tell whether a cell reads as a match cell (a score, W.O., n.p., –), not a name."""
+    base, _ = split_marks(text)
+    if not base:
+        return False
+    return parse_score(text).ok and not is_int(base)
+
+
+def is_name_like(text: str) -> bool:
+    """Tell whether a cell reads as a team or label name: text that is no number or score."""
+    base, _ = split_marks(text)
+    return bool(base) and not is_int(base) and not is_score_like(base) and any(
+        ch.isalpha() for ch in base
+    )
+
+
+def strip_tooltip(label: str) -> str:
+    """Drop tooltip text glued to a header (`Agg.Tooltip Aggregate score` -> `Agg.`)."""
+    return clean_text(re.split(r"Tooltip", label, maxsplit=1)[0])

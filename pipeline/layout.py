@@ -69,9 +69,13 @@ def _header_rows(block: TableBlock) -> list[list[Cell]]:
 def _is_label_row(row: list[Cell]) -> bool:
     known = {**STANDINGS_ALIASES, **TIE_ALIASES}
     texts = [c.text for c in row]
-    return bool(texts) and all(
-        canonical(t, known) is not None or _is_filler(t) or t.lower() == "teams" for t in texts
-    ) and any(canonical(t, known) for t in texts)
+    return (
+        bool(texts)
+        and all(
+            canonical(t, known) is not None or _is_filler(t) or t.lower() == "teams" for t in texts
+        )
+        and any(canonical(t, known) for t in texts)
+    )
 
 
 def recognise(block: TableBlock) -> Layout:
@@ -165,7 +169,6 @@ def _league(labels: list[str], n_header: int, block: TableBlock, marked: bool) -
                 abbrs.append(text.strip())
     columns = tuple(cols) + ("spacer",) * gap + ("matrix",) * len(abbrs)
     return Layout("league", j, columns, tuple(abbrs))
-
 
 
 def split_repeated_header(block: TableBlock, layout: Layout) -> list[TableBlock]:

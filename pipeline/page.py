@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.blocks import split_blocks
@@ -98,7 +99,7 @@ def parse_page(data: bytes, page: str, path: str) -> PageResult:
     return PageResult(info, tuple(tables), tuple(decided), tuple(findings))
 
 
-def _lost_tiebreakers(blocks: list[object], tables: list[ParsedTable]) -> dict[str, list[int]]:
+def _lost_tiebreakers(blocks: Sequence[object], tables: list[ParsedTable]) -> dict[str, list[int]]:
     """Map each two-legged table to the Tiebreaker headings after it that have no table."""
     out: dict[str, list[int]] = {}
     by_line = {t.line: t for t in tables}
@@ -126,17 +127,17 @@ def _lost_tiebreakers(blocks: list[object], tables: list[ParsedTable]) -> dict[s
     return out
 
 
-def _first_sentences(title: str, blocks: list[object]) -> str:
+def _first_sentences(title: str, blocks: Sequence[object]) -> str:
     prose = [b.text for b in blocks[:4] if isinstance(b, Prose)]
     return " ".join([title, *prose])
 
 
-def _season(title: str, blocks: list[object]) -> str | None:
+def _season(title: str, blocks: Sequence[object]) -> str | None:
     match = SEASON_RE.search(title) or SEASON_RE.search(_first_sentences(title, blocks))
     return match.group(1) if match else None
 
 
-def _competition(title: str, blocks: list[object]) -> str | None:
+def _competition(title: str, blocks: Sequence[object]) -> str | None:
     match = COMPETITION_RE.search(title) or COMPETITION_RE.search(_first_sentences(title, blocks))
     if not match:
         return None

@@ -81,9 +81,6 @@ def build_table(
     status = "skipped" if layout.kind == "unknown" else "partial" if unused else "parsed"
     if rebuilt.truncated and layout.kind != "unknown":
         status = "partial"
-    n_rows = len(standings) + len(ties) + (len(matches) if not ties else 0)
-    if layout.kind == "league":
-        n_rows = len(standings)
     table = ParsedTable(
         table_id=table_id,
         page=page,
@@ -192,7 +189,7 @@ def _league(
                 "matrix-size",
                 f"The results matrix has {len(abbrs)} columns but the table {len(rows)} rows.",
                 page,
-                rows[0].line if rows else 0,
+                rows[0].line if rows else 1,
                 table_id=table_id,
                 stated=str(len(abbrs)),
                 computed=str(len(rows)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from pipeline.layout import SPANNABLE, Layout
 from pipeline.model import Cell, TableBlock
@@ -127,7 +128,7 @@ def _league_segments(body: list[Cell], layout: Layout) -> tuple[list[Cell], list
     if not starts:
         return body, []
     bounds = [*starts, len(body)]
-    return body[: starts[0]], [body[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    return body[: starts[0]], [body[a:b] for a, b in pairwise(bounds)]
 
 
 def _full(body: Sequence[Cell], i: int, types: list[TypeCheck]) -> bool:
@@ -145,9 +146,14 @@ def _assign(
     k = 0
     prefix = layout.prefix
     for c, col in enumerate(prefix):
-        if col == "position" and above is not None and k < len(segment):
-            if not is_int(segment[k].text) and is_name_like(segment[k].text):
-                continue  # the position is covered by a rowspan (level teams)
+        if (
+            col == "position"
+            and above is not None
+            and k < len(segment)
+            and not is_int(segment[k].text)
+            and is_name_like(segment[k].text)
+        ):
+            continue  # the position is covered by a rowspan (level teams)
         if k >= len(segment):
             return None, []
         slots[c] = segment[k]
@@ -172,9 +178,12 @@ def _assign(
         # An empty cell is the spacer (present in every row of the seed); a text cell is the
         # Qualification. So with only empty cells left, the Qualification is the covered one.
         all_empty = all(not cell.text for cell in mid)
-        order = sorted(
-            spannable, key=lambda c: (cols[c] != "qualification") if all_empty else (cols[c] == "qualification")
-        )
+
+        def rank(c: int) -> bool:
+            is_qual = cols[c] == "qualification"
+            return not is_qual if all_empty else is_qual
+
+        order = sorted(spannable, key=rank)
         covered = set(order[:missing])
         present = [c for c in middle if c not in covered]
     else:
@@ -184,9 +193,9 @@ def _assign(
     for c, cell in zip(matrix, own_matrix, strict=True):
         slots[c] = cell
     values: list[str | None] = []
-    for c, cell in enumerate(slots):
-        if cell is not None:
-            values.append(cell.text)
+    for c, slot in enumerate(slots):
+        if slot is not None:
+            values.append(slot.text)
         elif above is not None:
             values.append(above.values[c])  # contract: a covered cell takes the spanning value
         else:

@@ -24,14 +24,22 @@ def decode_bytes(data: bytes, page: str) -> tuple[str, list[Finding]]:
     findings: list[Finding] = []
     if len(data) > MAX_BYTES:
         findings.append(
-            Finding("input-too-large", f"File is {len(data):,} bytes; only the first "
-                    f"{MAX_BYTES:,} were read.", page, 1)
+            Finding(
+                "input-too-large",
+                f"File is {len(data):,} bytes; only the first {MAX_BYTES:,} were read.",
+                page,
+                1,
+            )
         )
         data = data[:MAX_BYTES]
     if b"\x00" in data[:65536]:
         findings.append(
-            Finding("binary-input", "File holds NUL bytes: it is binary, not a text export; "
-                    "nothing was parsed.", page, 1)
+            Finding(
+                "binary-input",
+                "File holds NUL bytes: it is binary, not a text export; nothing was parsed.",
+                page,
+                1,
+            )
         )
         return "", findings
     try:
@@ -40,8 +48,13 @@ def decode_bytes(data: bytes, page: str) -> tuple[str, list[Finding]]:
         text = data.decode("utf-8-sig", errors="replace")
         line = data[: err.start].count(b"\n") + 1
         findings.append(
-            Finding("not-utf8", f"Byte {err.start} is not UTF-8; undecodable bytes were replaced "
-                    "with U+FFFD (check the export's encoding).", page, line)
+            Finding(
+                "not-utf8",
+                f"Byte {err.start} is not UTF-8; undecodable bytes were replaced "
+                "with U+FFFD (check the export's encoding).",
+                page,
+                line,
+            )
         )
     if not text.strip():
         findings.append(Finding("empty-input", "File holds no text; nothing to parse.", page, 1))
@@ -61,8 +74,12 @@ def split_lines(text: str, page: str) -> tuple[PageText, list[Finding]]:
     for number, content in enumerate(raw, 1):
         if len(content) > MAX_LINE:
             findings.append(
-                Finding("line-too-long", f"Line is {len(content):,} characters; only the first "
-                        f"{MAX_LINE:,} were read.", page, number)
+                Finding(
+                    "line-too-long",
+                    f"Line is {len(content):,} characters; only the first {MAX_LINE:,} were read.",
+                    page,
+                    number,
+                )
             )
             content = content[:MAX_LINE]
         lines.append(Line(number, content.replace("\u00a0", " ").rstrip()))

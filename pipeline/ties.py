@@ -62,13 +62,9 @@ def match_winner(match: Match) -> str | None:
         return None
     if match.home_goals != match.away_goals:
         return match.home_team if match.home_goals > match.away_goals else match.away_team
-    if match.home_penalties is not None and match.away_penalties is not None:
-        if match.home_penalties != match.away_penalties:
-            return (
-                match.home_team
-                if match.home_penalties > match.away_penalties
-                else match.away_team
-            )
+    hp, ap = match.home_penalties, match.away_penalties
+    if hp is not None and ap is not None and hp != ap:
+        return match.home_team if hp > ap else match.away_team
     return None
 
 
@@ -169,8 +165,11 @@ def decide_ties(
                         f"{tie.team1} v {tie.team2} is level on points "
                         f"({points[0] if points else '?'}–{points[1] if points else '?'}) and "
                         "needs a third match"
-                        + (f"; the Tiebreaker heading on line {lost[0]} has no table." if lost
-                           else " that the page does not show."),
+                        + (
+                            f"; the Tiebreaker heading on line {lost[0]} has no table."
+                            if lost
+                            else " that the page does not show."
+                        ),
                         table.page,
                         lost[0] if lost else tie.line,
                         table_id=table.table_id,

@@ -1,4 +1,4 @@
-"""Read cell values: scores, penalties, match statuses, footnote and status marks, signed numbers."""
+"""Read cell values: scores, penalties, statuses, footnote and status marks, signed numbers."""
 
 from __future__ import annotations
 
@@ -31,7 +31,9 @@ SCORE_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 WALKOVER_RE = re.compile(r"^(w\.?\s*/?\s*o\.?|walkover)$", re.IGNORECASE)
-NOT_PLAYED_RE = re.compile(r"^(n\.?\s*p\.?|[–\-—−]|not played|postponed|canc\.?|cancelled|TBD)$", re.I)
+NOT_PLAYED_RE = re.compile(
+    r"^(n\.?\s*p\.?|[–\-—−]|not played|postponed|canc\.?|cancelled|TBD)$", re.IGNORECASE
+)
 AWARDED_RE = re.compile(r"^(awd\.?|awarded)$", re.IGNORECASE)
 NBSP = "\u00a0"
 
@@ -130,8 +132,11 @@ def is_score_like(text: str) -> bool:
 def is_name_like(text: str) -> bool:
     """Tell whether a cell reads as a team or label name: text that is no number or score."""
     base, _ = split_marks(text)
-    return bool(base) and not is_int(base) and not is_score_like(base) and any(
-        ch.isalpha() for ch in base
+    return (
+        bool(base)
+        and not is_int(base)
+        and not is_score_like(base)
+        and any(ch.isalpha() for ch in base)
     )
 
 

@@ -1,0 +1,163 @@
+"""Command-line shell: read raw pages, run the pure core, write clean/ and print a summary."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from pipeline import __version__
+from pipeline.findings import CODES
+from pipeline.page import parse_page
+from pipeline.run import RawPage, assemble, parse_pages
+from pipeline.storage import find_inputs, read_page, write_outputs
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+DESCRIPTION = """\
+Turn pipe-delimited text exports of Wikipedia football pages (cell-per-line or
+row-per-line) into validated, cross-checked Parquet tables and a validation report.
+"""
+EXTRACT_HELP = """\
+Parse every page, validate the tables with the pandera schemas, cross-check each page
+against itself, and replace OUT as a whole with pages/tables/standings/matches/ties/
+findings .parquet plus report.md, report.json and junit.xml. Exit status: 0 when no
+finding is an error (with --strict: no error and no warning), 1 otherwise, 2 when an
+input cannot be read.
+"""
+CHECK_HELP = """\
+Parse the given files and print their findings as `file:line: severity[code] message`,
+writing nothing. Exit status as for extract.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser (every command has --help)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m pipeline",
+        description=DESCRIPTION,
+        epilog="Finding codes: " + ", ".join(sorted(CODES)),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    extract = sub.add_parser(
+        "extract", help="raw pages -> clean/ Parquet and report", description=EXTRACT_HELP
+    )
+    extract.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        default=[Path("raw")],
+        metavar="PATH",
+        help="raw .txt files or folders of them (default: raw/)",
+    )
+    extract.add_argument(
+        "--out",
+        type=Path,
+        default=Path("clean"),
+        help="output folder, replaced whole at the end (default: clean/)",
+    )
+    extract.add_argument("--strict", action="store_true", help="also fail on warnings")
+    extract.add_argument("--quiet", action="store_true", help="print no progress bar")
+    check = sub.add_parser(
+        "check", help="print a file's findings, write nothing", description=CHECK_HELP
+    )
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE", help="raw .txt files")
+    check.add_argument("--strict", action="store_true", help="also fail on warnings")
+    return parser
+
+
+def _progress(total: int, quiet: bool) -> object:
+    count = 0
+
+    def tick(raw: RawPage) -> None:
+        nonlocal count
+        count += 1
+        if quiet:
+            return
+        width = 30
+        done = width * count // max(total, 1)
+        bar = "#" * done + "." * (width - done)
+        sys.stderr.write(f"\r[{bar}] {count}/{total} {raw.page[:40]:40}")
+        if count == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return tick
+
+
+def _read_all(paths: list[Path]) -> list[RawPage] | None:
+    files = find_inputs(paths)
+    pages: list[RawPage] = []
+    for path in files:
+        try:
+            pages.append(read_page(path, Path.cwd()))
+        except OSError as err:
+            print(f"error: cannot read {path}: {err.strerror or err}", file=sys.stderr)
+            return None
+    return pages
+
+
+def _exit_code(severities: Counter[str], strict: bool) -> int:
+    if severities["error"] or (strict and severities["warning"]):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """Parse, validate, cross-check and write; print the summary."""
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        print(f"error: no such file or folder: {', '.join(map(str, missing))}", file=sys.stderr)
+        return EXIT_USAGE
+    pages = _read_all(args.paths)
+    if pages is None:
+        return EXIT_USAGE
+    if not pages:
+        print(f"warning: no .txt pages under {', '.join(map(str, args.paths))}", file=sys.stderr)
+    quiet = args.quiet or not sys.stderr.isatty()
+    results = parse_pages(pages, _progress(len(pages), quiet))  # type: ignore[arg-type]
+    outputs = assemble(results)
+    try:
+        write_outputs(args.out, outputs.arrow, outputs.reports)
+    except OSError as err:
+        print(f"error: cannot write {args.out}: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    frames = outputs.frames
+    severities = Counter(frames["findings"]["severity"])
+    print(f"pages: {len(frames['pages'])}  tables: {len(frames['tables'])}")
+    print("rows: " + "  ".join(f"{n} {len(frames[n])}" for n in ("standings", "matches", "ties")))
+    print(
+        f"findings: {severities['error']} error, {severities['warning']} warning, "
+        f"{severities['info']} info"
+    )
+    serious = frames["findings"][frames["findings"]["severity"] != "info"]
+    for f in serious.itertuples(index=False):
+        print(f"  {f.page}:{f.source_line}: {f.severity}[{f.code}] {f.message}")
+    print(f"report: {args.out / 'report.md'}")
+    return _exit_code(severities, args.strict)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Print each file's findings; write nothing."""
+    severities: Counter[str] = Counter()
+    for path in args.files:
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            print(f"error: cannot read {path}: {err.strerror or err}", file=sys.stderr)
+            return EXIT_USAGE
+        result = parse_page(data, path.stem, str(path))
+        for finding in result.findings:
+            severities[finding.severity] += 1
+            print(finding.format(str(path)))
+    return _exit_code(severities, args.strict)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `python -m pipeline`."""
+    args = build_parser().parse_args(argv)
+    if args.command == "extract":
+        return run_extract(args)
+    return run_check(args)

@@ -1,0 +1,118 @@
+"""Render the validation report for people (Markdown), machines (JSON) and CI (JUnit XML)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+import pandas as pd
+
+CREDIT = (
+    "Source pages: Wikipedia contributors, licensed CC BY-SA 4.0 "
+    "(https://creativecommons.org/licenses/by-sa/4.0/)."
+)
+
+
+def _opt(value: Any) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def render_markdown(pages: pd.DataFrame, tables: pd.DataFrame, findings: pd.DataFrame) -> str:
+    """Per page: counts by severity, then each warning and error with file:line and values."""
+    out = ["# Validation report", ""]
+    totals = Counter(findings["severity"]) if len(findings) else Counter()
+    out.append(
+        f"{len(pages)} page(s), {len(tables)} table(s): "
+        f"{totals['error']} error(s), {totals['warning']} warning(s), {totals['info']} info."
+    )
+    out.append("")
+    for page in pages.itertuples(index=False):
+        mine = findings[findings["page"] == page.page]
+        counts = Counter(mine["severity"])
+        out.append(f"## {page.page}")
+        out.append("")
+        out.append(
+            f"`{page.path}` — {page.tables} table(s), "
+            f"truncated: {'yes' if page.truncated else 'no'}"
+            f" — {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
+        )
+        out.append("")
+        serious = mine[mine["severity"] != "info"]
+        if len(serious):
+            out.append("| severity | where | code | team | field | stated | computed | message |")
+            out.append("|---|---|---|---|---|---|---|---|")
+            for f in serious.itertuples(index=False):
+                cells = [
+                    f.severity,
+                    f"`{page.path}:{f.source_line}`",
+                    f"`{f.code}`",
+                    _opt(f.team),
+                    _opt(f.field),
+                    _opt(f.stated),
+                    _opt(f.computed),
+                    _opt(f.message).replace("|", "\\|"),
+                ]
+                out.append("| " + " | ".join(str(c) for c in cells) + " |")
+            out.append("")
+        infos = Counter(mine[mine["severity"] == "info"]["code"])
+        if infos:
+            out.append("Info: " + ", ".join(f"`{c}` × {n}" for c, n in sorted(infos.items())))
+            out.append("")
+    out.append(CREDIT)
+    out.append("")
+    return "\n".join(out)
+
+
+def render_json(pages: pd.DataFrame, findings: pd.DataFrame) -> str:
+    """The findings as JSON, with totals; stable key order for reproducible bytes."""
+    records = [
+        {k: (None if pd.isna(v) else (int(v) if k == "source_line" else v)) for k, v in r.items()}
+        for r in findings.to_dict(orient="records")
+    ]
+    doc = {
+        "pages": [str(p) for p in pages["page"]],
+        "totals": dict(sorted(Counter(findings["severity"]).items())) if len(findings) else {},
+        "findings": records,
+        "credit": CREDIT,
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def render_junit(tables: pd.DataFrame, findings: pd.DataFrame) -> str:
+    """One test case per table, failing on its errors (warnings are listed as output)."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>']
+    errors = findings[findings["severity"] == "error"]
+    n_fail = int(errors["table_id"].isin(tables["table_id"]).sum()) if len(errors) else 0
+    page_errors = errors[errors["table_id"].isna()] if len(errors) else errors
+    lines.append(
+        f'<testsuite name="validation" tests="{len(tables) + len(page_errors)}" '
+        f'failures="{n_fail + len(page_errors)}">'
+    )
+    for t in tables.itertuples(index=False):
+        mine = findings[findings["table_id"] == t.table_id]
+        name = quoteattr(f"{t.table_id} {t.kind} (line {t.source_line})")
+        lines.append(f"  <testcase classname={quoteattr(str(t.page))} name={name}>")
+        for f in mine[mine["severity"] == "error"].itertuples(index=False):
+            lines.append(
+                f"    <failure message={quoteattr(str(f.message))} type={quoteattr(str(f.code))}>"
+                f"{escape(str(f.page))}:{f.source_line}</failure>"
+            )
+        others = mine[mine["severity"] != "error"]
+        if len(others):
+            text = "\n".join(
+                f"{f.page}:{f.source_line}: {f.severity}[{f.code}] {f.message}"
+                for f in others.itertuples(index=False)
+            )
+            lines.append(f"    <system-out>{escape(text)}</system-out>")
+        lines.append("  </testcase>")
+    for f in page_errors.itertuples(index=False):
+        name = quoteattr(f"{f.page} page (line {f.source_line})")
+        lines.append(f"  <testcase classname={quoteattr(str(f.page))} name={name}>")
+        lines.append(
+            f"    <failure message={quoteattr(str(f.message))} type={quoteattr(str(f.code))}/>"
+        )
+        lines.append("  </testcase>")
+    lines.append("</testsuite>")
+    return "\n".join(lines) + "\n"

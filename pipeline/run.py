@@ -1,0 +1,73 @@
+"""Assemble the outputs of a run: frames validated in batch, findings, and rendered reports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+import pyarrow as pa
+
+from pipeline.findings import Finding
+from pipeline.frames import FIELDS, build_records, finding_record, to_arrow, to_frame
+from pipeline.page import PageResult, parse_page
+from pipeline.report import render_json, render_junit, render_markdown
+from pipeline.validate import validate_frame
+
+OUTPUT_TABLES = ("pages", "tables", "standings", "matches", "ties")
+
+
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    """A raw file's name, path (as shown to people) and bytes."""
+
+    page: str
+    path: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Outputs:
+    """Everything a run writes: Arrow tables and report texts, plus frames for the summary."""
+
+    frames: dict[str, pd.DataFrame]
+    arrow: dict[str, pa.Table]
+    reports: dict[str, str]
+
+
+def parse_pages(
+    pages: Iterable[RawPage], progress: Callable[[RawPage], None] | None = None
+) -> list[PageResult]:
+    """Parse each page; the callback reports progress (the CLI draws it)."""
+    results = []
+    for raw in pages:
+        if progress is not None:
+            progress(raw)
+        results.append(parse_page(raw.data, raw.page, raw.path))
+    return results
+
+
+def assemble(results: list[PageResult]) -> Outputs:
+    """Build, validate (one batch per output table) and render everything a run writes."""
+    records = build_records(results)
+    frames: dict[str, pd.DataFrame] = {}
+    extra: list[Finding] = []
+    for name in OUTPUT_TABLES:
+        frame, problems = validate_frame(name, to_frame(name, records[name]))
+        frames[name] = frame
+        extra.extend(problems)
+    findings_records = records["findings"] + [finding_record(f) for f in extra]
+    findings, problems = validate_frame("findings", to_frame("findings", findings_records))
+    if problems:  # a finding that breaks its own schema is a bug; keep its message visible
+        findings = pd.concat(
+            [findings, to_frame("findings", [finding_record(f) for f in problems])],
+            ignore_index=True,
+        )
+    frames["findings"] = findings
+    arrow = {name: to_arrow(name, frames[name]) for name in FIELDS}
+    reports = {
+        "report.md": render_markdown(frames["pages"], frames["tables"], findings),
+        "report.json": render_json(frames["pages"], findings),
+        "junit.xml": render_junit(frames["tables"], findings),
+    }
+    return Outputs(frames, arrow, reports)

@@ -1,0 +1,70 @@
+"""Read raw files and write clean/ atomically: the only module that touches the disk."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline.run import RawPage
+
+INPUT_SUFFIXES = {".txt"}
+
+
+def find_inputs(paths: list[Path]) -> list[Path]:
+    """List the raw files named: files as given, folders by their *.txt files, sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix in INPUT_SUFFIXES))
+        else:
+            found.append(path)
+    return found
+
+
+def read_page(path: Path, root: Path | None = None) -> RawPage:
+    """Read one raw file's bytes (I/O errors propagate: the CLI reports them)."""
+    shown = path
+    if root is not None:
+        try:
+            shown = path.resolve().relative_to(root.resolve())
+        except ValueError:
+            shown = path
+    return RawPage(page=path.stem, path=shown.as_posix(), data=path.read_bytes())
+
+
+def write_outputs(out: Path, arrow: dict[str, pa.Table], reports: dict[str, str]) -> None:
+    """Write every file into a temporary folder beside `out`, then swap it in whole.
+
+    An interrupted run leaves the previous `out` untouched (contract: replaced at once).
+    """
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.parent / f"{out.name}.tmp-{os.getpid()}"
+    old = out.parent / f"{out.name}.old-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    try:
+        for name, table in arrow.items():
+            # Fixed writer options so that the same input gives byte-identical files.
+            pq.write_table(
+                table,
+                tmp / f"{name}.parquet",
+                compression="zstd",
+                write_statistics=True,
+                use_dictionary=True,
+            )
+        for name, text in reports.items():
+            (tmp / name).write_text(text, encoding="utf-8")
+        if out.exists():
+            out.rename(old)
+        tmp.rename(out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if old.exists() and not out.exists():
+            old.rename(out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)

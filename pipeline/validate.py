@@ -1,0 +1,57 @@
+"""Validate each output DataFrame with its pandera model in one lazy batch; failures → findings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import pandera.errors as pa_errors
+
+from pipeline.findings import Finding
+from schemas import MODELS
+
+
+def validate_frame(name: str, df: pd.DataFrame) -> tuple[pd.DataFrame, list[Finding]]:
+    """Validate lazily; return the rows the schema accepts and one error finding per failure.
+
+    Nothing the schema rejects is written, and nothing is dropped silently: each rejected
+    row is named by an `error` finding with its page and line.
+    """
+    try:
+        MODELS[name].validate(df, lazy=True)
+    except pa_errors.SchemaErrors as err:
+        return _split(name, df, err.failure_cases)
+    return df, []
+
+
+def _split(name: str, df: pd.DataFrame, cases: pd.DataFrame) -> tuple[pd.DataFrame, list[Finding]]:
+    findings: list[Finding] = []
+    bad: set[int] = set()
+    for case in cases.itertuples(index=False):
+        index = getattr(case, "index", None)
+        column = getattr(case, "column", None)
+        check = getattr(case, "check", "")
+        value = getattr(case, "failure_case", None)
+        if index is not None and not pd.isna(index) and int(index) in df.index:
+            row = df.loc[int(index)]
+            bad.add(int(index))
+            page = str(row.get("page", "?"))
+            raw_line: Any = row.get("source_line")
+            line = int(raw_line) if raw_line is not None and pd.notna(raw_line) else 1
+            table_id = row.get("table_id")
+        else:
+            page, line, table_id = "?", 1, None
+        findings.append(
+            Finding(
+                "schema-violation",
+                f"{name}.{column or 'row'} fails {check} with {value!r}; the row was not "
+                "written (a parser bug or an input the contract does not allow).",
+                page,
+                line,
+                table_id=str(table_id) if isinstance(table_id, str) else None,
+                field=str(column) if column else None,
+                stated=None if value is None else str(value),
+            )
+        )
+    kept = df.drop(index=sorted(bad)).reset_index(drop=True) if bad else df
+    return kept, findings

@@ -63,6 +63,7 @@ class Finding:
     stated: str | None = None
     computed: str | None = None
     cells: int = 0  # cells of the input this finding names as not output (accounting)
+    candidate_lines: tuple[int, ...] = ()  # cells that could explain a disagreement
 
     @property
     def severity(self) -> Severity:

@@ -49,7 +49,7 @@ FIELDS: dict[str, list[tuple[str, pa.DataType]]] = {
     "findings": [
         ("severity", STR), ("code", STR), ("page", STR), ("table_id", STR),
         ("source_line", INT), ("team", STR), ("field", STR), ("stated", STR),
-        ("computed", STR), ("message", STR),
+        ("computed", STR), ("message", STR), ("candidate_lines", pa.list_(INT)),
     ],
 }  # fmt: skip
 SORT_KEYS = {
@@ -159,6 +159,7 @@ def finding_record(f: Finding) -> dict[str, Any]:
         "stated": f.stated,
         "computed": f.computed,
         "message": f.message,
+        "candidate_lines": list(f.candidate_lines),
     }
 
 
@@ -176,6 +177,8 @@ def to_frame(name: str, records: list[dict[str, Any]]) -> pd.DataFrame:
             df[n] = df[n].astype(bool)
         elif t == STR:
             df[n] = df[n].astype("str")
+        elif not len(df):
+            df[n] = df[n].astype(object)
     return df
 
 

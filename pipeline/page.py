@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.blocks import split_blocks
+from pipeline.crosscheck import cross_check
 from pipeline.findings import Finding
 from pipeline.layout import recognise, split_repeated_header
 from pipeline.model import Heading, ParsedTable, Prose, TableBlock
@@ -81,6 +82,7 @@ def parse_page(data: bytes, page: str, path: str) -> PageResult:
     findings.extend(link_findings)
     decided, tie_findings = decide_ties(tables, _lost_tiebreakers(blocks, tables))
     findings.extend(tie_findings)
+    findings.extend(cross_check(tables, decided, _tiebreaker_after(blocks, tables)))
     title = next((b.text for b in blocks if isinstance(b, Prose | Heading)), "")
     renderings = {t.rendering for t in tables}
     info = PageInfo(
@@ -124,6 +126,21 @@ def _lost_tiebreakers(blocks: Sequence[object], tables: list[ParsedTable]) -> di
                 pending = None
     if pending is not None and current is not None:
         out.setdefault(current.table_id, []).append(pending)
+    return out
+
+
+def _tiebreaker_after(blocks: Sequence[object], tables: list[ParsedTable]) -> set[str]:
+    """Tables followed, before any other heading, by a Tiebreaker heading."""
+    by_line = {t.line: t for t in tables}
+    out: set[str] = set()
+    last: ParsedTable | None = None
+    for block in blocks:
+        if isinstance(block, TableBlock):
+            last = by_line.get(block.line, last)
+        elif isinstance(block, Heading):
+            if last is not None and block.text.lower().startswith("tie"):
+                out.add(last.table_id)
+            last = None
     return out
 
 

@@ -15,6 +15,10 @@ CREDIT = (
 )
 
 
+def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{str(k): v for k, v in r.items()} for r in df.to_dict(orient="records")]
+
+
 def _opt(value: Any) -> str:
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
@@ -41,18 +45,22 @@ def render_markdown(pages: pd.DataFrame, tables: pd.DataFrame, findings: pd.Data
         out.append("")
         serious = mine[mine["severity"] != "info"]
         if len(serious):
-            out.append("| severity | where | code | team | field | stated | computed | message |")
-            out.append("|---|---|---|---|---|---|---|---|")
-            for f in serious.itertuples(index=False):
+            out.append(
+                "| severity | where | code | team | field | stated | computed | cells to check "
+                "| message |"
+            )
+            out.append("|---|---|---|---|---|---|---|---|---|")
+            for f in _records(serious):
                 cells = [
-                    f.severity,
-                    f"`{page.path}:{f.source_line}`",
-                    f"`{f.code}`",
-                    _opt(f.team),
-                    _opt(f.field),
-                    _opt(f.stated),
-                    _opt(f.computed),
-                    _opt(f.message).replace("|", "\\|"),
+                    f["severity"],
+                    f"`{page.path}:{f['source_line']}`",
+                    f"`{f['code']}`",
+                    _opt(f["team"]),
+                    _opt(f["field"]),
+                    _opt(f["stated"]),
+                    _opt(f["computed"]),
+                    ", ".join(f"{page.path}:{n}" for n in f["candidate_lines"]),
+                    _opt(f["message"]).replace("|", "\\|"),
                 ]
                 out.append("| " + " | ".join(str(c) for c in cells) + " |")
             out.append("")
@@ -65,11 +73,18 @@ def render_markdown(pages: pd.DataFrame, tables: pd.DataFrame, findings: pd.Data
     return "\n".join(out)
 
 
+def _json_value(key: str, value: Any) -> Any:
+    if key == "candidate_lines":
+        return [int(n) for n in value]
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return int(value) if key == "source_line" else value
+
+
 def render_json(pages: pd.DataFrame, findings: pd.DataFrame) -> str:
     """The findings as JSON, with totals; stable key order for reproducible bytes."""
     records = [
-        {k: (None if pd.isna(v) else (int(v) if k == "source_line" else v)) for k, v in r.items()}
-        for r in findings.to_dict(orient="records")
+        {k: _json_value(k, v) for k, v in r.items()} for r in findings.to_dict(orient="records")
     ]
     doc = {
         "pages": [str(p) for p in pages["page"]],

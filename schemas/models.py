@@ -181,6 +181,7 @@ class FindingsModel(pa.DataFrameModel):
     stated: Series[str] = pa.Field(nullable=True)
     computed: Series[str] = pa.Field(nullable=True)
     message: Series[str] = pa.Field(str_length={"min_value": 1})
+    candidate_lines: Series[object]  # addition: matrix/leg cells that could explain it
 
     class Config:
         strict = True

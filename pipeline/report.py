@@ -83,9 +83,7 @@ def _json_value(key: str, value: Any) -> Any:
 
 def render_json(pages: pd.DataFrame, findings: pd.DataFrame) -> str:
     """The findings as JSON, with totals; stable key order for reproducible bytes."""
-    records = [
-        {k: _json_value(k, v) for k, v in r.items()} for r in findings.to_dict(orient="records")
-    ]
+    records = [{k: _json_value(k, v) for k, v in r.items()} for r in _records(findings)]
     doc = {
         "pages": [str(p) for p in pages["page"]],
         "totals": dict(sorted(Counter(findings["severity"]).items())) if len(findings) else {},

@@ -158,6 +158,10 @@ def run_check(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `python -m pipeline`."""
     args = build_parser().parse_args(argv)
-    if args.command == "extract":
-        return run_extract(args)
-    return run_check(args)
+    try:
+        if args.command == "extract":
+            return run_extract(args)
+        return run_check(args)
+    except BrokenPipeError:  # output piped into `head`: stop quietly, as Unix tools do
+        sys.stderr.close()
+        return EXIT_OK

@@ -137,7 +137,7 @@ def heading_kind(text: str) -> str | None:
 def classification_criteria(rule_text: str | None) -> tuple[str, ...]:
     """Turn the governing rule text into ordered standings fields (default: points only)."""
     if not rule_text:
-        return ("points",)
+        return ("points", "goal_difference", "goals_for")  # the usual rule when none is stated
     match = RULES_LINE_RE.match(rule_text.strip())
     if match:
         fields: list[str] = []

@@ -180,6 +180,23 @@ def decide_ties(
                 candidates = [x for x in (tie.team1, tie.team2) if x in next_teams]
                 if len(candidates) == 1:
                     winner, inferred = candidates[0], True
+            if winner is not None and nxt is not None:
+                loser = tie.team2 if winner == tie.team1 else tie.team1
+                if loser in next_teams:
+                    findings.append(
+                        Finding(
+                            "bracket-mismatch",
+                            f"{loser} plays the next round (table {nxt.table_id}) but lost "
+                            f"{tie.team1} v {tie.team2} to {winner} ({by}).",
+                            table.page,
+                            tie.line,
+                            table_id=table.table_id,
+                            team=loser,
+                            field="winner",
+                            stated=loser,
+                            computed=winner,
+                        )
+                    )
             decided.append(
                 DecidedTie(
                     tie=tie,

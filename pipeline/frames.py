@@ -183,6 +183,9 @@ def to_frame(name: str, records: list[dict[str, Any]]) -> pd.DataFrame:
 
 
 def to_arrow(name: str, df: pd.DataFrame) -> pa.Table:
-    """Convert a frame to Arrow with the fixed schema (no pandas metadata: reproducible bytes)."""
-    table = pa.Table.from_pandas(df, schema=arrow_schema(name), preserve_index=False)
-    return table.replace_schema_metadata(None)
+    """Convert a frame to Arrow with the fixed schema.
+
+    The pandas metadata is kept so that pandas reads nullable integers back as Int64, not
+    float64 (contract); it holds no timestamps, so the bytes stay reproducible.
+    """
+    return pa.Table.from_pandas(df, schema=arrow_schema(name), preserve_index=False)

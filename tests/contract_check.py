@@ -1,0 +1,214 @@
+"""Vendored unchanged from shared/tools/check_contract.py so the suite needs nothing outside the repo.
+
+Check a clean/ folder against the output contract (../contract.md), independently of our schemas.
+
+Usage, from the project root, with the project's interpreter:
+    .venv/bin/python ../shared/tools/check_contract.py clean/
+
+Prints one line per shortfall and exits 1 if there is any; prints a one-line summary and exits 0
+otherwise. It checks names, types and allowed values only; what the values should be is the tests'
+business. Extra columns are allowed.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+STR, INT, BOOL, LIST = "string", "integer", "boolean", "list of string"
+SECTION = {
+    "page": STR,
+    "table_id": STR,
+    "section": LIST,
+    "stage": STR,
+    "region": STR,
+    "group": STR,
+    "round": STR,
+}
+
+CONTRACT: dict[str, dict[str, str]] = {
+    "pages": {
+        "page": STR,
+        "path": STR,
+        "sha256": STR,
+        "bytes": INT,
+        "lines": INT,
+        "rendering": STR,
+        "title": STR,
+        "season": STR,
+        "competition": STR,
+        "tables": INT,
+        "truncated": BOOL,
+    },
+    "tables": {
+        **SECTION,
+        "source_line": INT,
+        "rendering": STR,
+        "kind": STR,
+        "rows": INT,
+        "cells": INT,
+        "cells_layout": INT,
+        "cells_data": INT,
+        "cells_unused": INT,
+        "status": STR,
+    },
+    "standings": {
+        **SECTION,
+        "source_line": INT,
+        "position": INT,
+        "team": STR,
+        "team_abbr": STR,
+        "played": INT,
+        "won": INT,
+        "drawn": INT,
+        "lost": INT,
+        "goals_for": INT,
+        "goals_against": INT,
+        "goal_difference": INT,
+        "points": INT,
+        "qualification": STR,
+        "notes": LIST,
+    },
+    "matches": {
+        **SECTION,
+        "source_line": INT,
+        "match_id": STR,
+        "kind": STR,
+        "tie_id": STR,
+        "home_team": STR,
+        "away_team": STR,
+        "home_goals": INT,
+        "away_goals": INT,
+        "home_penalties": INT,
+        "away_penalties": INT,
+        "extra_time": BOOL,
+        "status": STR,
+        "neutral": BOOL,
+        "score_text": STR,
+    },
+    "ties": {
+        **SECTION,
+        "source_line": INT,
+        "tie_id": STR,
+        "team1": STR,
+        "team2": STR,
+        "team1_aggregate": INT,
+        "team2_aggregate": INT,
+        "team1_penalties": INT,
+        "team2_penalties": INT,
+        "team1_points": INT,
+        "team2_points": INT,
+        "decided_by": STR,
+        "winner": STR,
+        "winner_inferred": BOOL,
+        "aggregate_text": STR,
+    },
+    "findings": {
+        "severity": STR,
+        "code": STR,
+        "page": STR,
+        "table_id": STR,
+        "source_line": INT,
+        "team": STR,
+        "field": STR,
+        "stated": STR,
+        "computed": STR,
+        "message": STR,
+    },
+}
+ALLOWED = {
+    ("tables", "kind"): {"league", "results_matrix", "two_legged", "single_match", "unknown"},
+    ("tables", "status"): {"parsed", "partial", "skipped"},
+    ("matches", "kind"): {"league", "leg_1", "leg_2", "tiebreaker", "single"},
+    ("matches", "status"): {"played", "walkover", "not_played", "awarded", "pending"},
+    ("ties", "decided_by"): {
+        "aggregate",
+        "points",
+        "tiebreaker",
+        "penalties",
+        "pending",
+        "unknown",
+    },
+    ("findings", "severity"): {"error", "warning", "info"},
+}
+KEYS = {
+    "standings": ["table_id", "team"],
+    "matches": ["match_id"],
+    "ties": ["tie_id"],
+    "tables": ["table_id"],
+    "pages": ["page"],
+}
+REPORTS = ["report.md", "report.json", "junit.xml"]
+
+
+def kind_of(t: pa.DataType) -> str:
+    if pa.types.is_integer(t):
+        return INT
+    if pa.types.is_boolean(t):
+        return BOOL
+    if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_dictionary(t):
+        return STR
+    if (pa.types.is_list(t) or pa.types.is_large_list(t)) and kind_of(t.value_type) == STR:
+        return LIST
+    if pa.types.is_null(t):
+        return "null (every value missing: type unknown)"
+    return str(t)
+
+
+def check(folder: Path) -> list[str]:
+    short: list[str] = []
+    for name, columns in CONTRACT.items():
+        path = folder / f"{name}.parquet"
+        if not path.exists():
+            short.append(f"{name}.parquet: missing")
+            continue
+        table = pq.read_table(path)
+        types = {f.name: kind_of(f.type) for f in table.schema}
+        for col, want in columns.items():
+            if col not in types:
+                short.append(f"{name}.{col}: missing")
+            elif types[col] != want and not (types[col].startswith("null") and table.num_rows == 0):
+                short.append(f"{name}.{col}: {types[col]}, want {want}")
+        for (tname, col), allowed in ALLOWED.items():
+            if tname == name and col in types:
+                bad = set(table.column(col).drop_null().to_pylist()) - allowed
+                if bad:
+                    short.append(f"{name}.{col}: values {sorted(bad)[:5]} not in {sorted(allowed)}")
+        if name == "tables" and {"cells", "cells_layout", "cells_data", "cells_unused"} <= set(
+            types
+        ):
+            df = table.select(["cells", "cells_layout", "cells_data", "cells_unused"]).to_pandas()
+            off = int((df.cells != df.cells_layout + df.cells_data + df.cells_unused).sum())
+            if off:
+                short.append(
+                    f"tables: {off} rows where cells != cells_layout + cells_data + cells_unused"
+                )
+        key = [k for k in KEYS.get(name, []) if k in types]
+        if key and len(key) == len(KEYS[name]) and table.num_rows:
+            df = table.select(key).to_pandas()
+            dup = int(df.duplicated().sum())
+            if dup:
+                short.append(f"{name}: {dup} rows repeat the key {key}")
+    for report in REPORTS:
+        if not (folder / report).exists():
+            short.append(f"{report}: missing")
+    return short
+
+
+def main() -> int:
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "clean")
+    short = check(folder)
+    for line in short:
+        print(line)
+    if short:
+        print(f"{len(short)} shortfalls against the contract")
+        return 1
+    print(f"{folder}: matches the output contract ({len(CONTRACT)} tables, {len(REPORTS)} reports)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

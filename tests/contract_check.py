@@ -1,4 +1,4 @@
-"""Vendored unchanged from shared/tools/check_contract.py so the suite needs nothing outside the repo.
+"""Vendored unchanged from shared/tools/check_contract.py: the suite needs nothing outside.
 
 Check a clean/ folder against the output contract (../contract.md), independently of our schemas.
 

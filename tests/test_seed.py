@@ -249,7 +249,7 @@ def test_seed_infos_name_walkovers_level_teams_lost_tables_and_navbox(seed: Page
     assert codes["tiebreaker-missing"] == 1
     assert codes["heading-without-table"] > 0
     level = [f for f in seed.findings if f.code == "order-level"]
-    assert [(f.team, f.line) for f in level][0] == ("Sport Vallejo", 188)
+    assert (level[0].team, level[0].line) == ("Sport Vallejo", 188)
     assert "Tiebreaker" in level[0].message
     policies = {f.stated for f in seed.findings if f.code == "walkover-policy"}
     assert policies == {"ignored"}

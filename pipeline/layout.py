@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.model import Cell, Kind, TableBlock
 from pipeline.rules import (
@@ -46,9 +47,13 @@ class Layout:
 
 def canonical(label: str, aliases: dict[str, str]) -> str | None:
     """Map a header label to its canonical column name, tooltips and footnotes removed."""
+    return aliases.get(_normalise_label(label))
+
+
+@lru_cache(maxsize=1 << 14)
+def _normalise_label(label: str) -> str:
     text = strip_tooltip(label).lower().strip()
-    text = re.sub(r"\[.*?\]", "", text).strip()
-    return aliases.get(text)
+    return re.sub(r"\[.*?\]", "", text).strip()
 
 
 def _is_filler(text: str) -> bool:

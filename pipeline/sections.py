@@ -68,6 +68,8 @@ def place_tables(blocks: list[Block], page: str) -> tuple[list[PlacedTable], lis
                 section = _replace_rule(old.section, block.text)
                 placed[last_table_index] = PlacedTable(old.block, section)
                 continue
+            if not _is_rule_prose(block.text):
+                continue  # only rule prose matters downstream; keeping all would be quadratic
             if stack:
                 stack[-1].prose.append(block.text)
             else:

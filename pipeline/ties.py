@@ -128,9 +128,10 @@ def decide_ties(
     decided: list[DecidedTie] = []
     findings: list[Finding] = []
     rounds = [t for t in tables if t.kind == "two_legged"]
+    following = _next_rounds(rounds)
     for r, table in enumerate(rounds):
         rule = read_tie_rule(table)
-        nxt = _next_round(rounds, r)
+        nxt = following[r]
         next_teams = {x for t in (nxt.ties if nxt else ()) for x in (t.team1, t.team2) if x}
         for n, tie in enumerate(table.ties):
             tie_id = f"{table.table_id}/{n + 1}"
@@ -212,14 +213,15 @@ def decide_ties(
     return decided, findings
 
 
-def _next_round(rounds: list[ParsedTable], r: int) -> ParsedTable | None:
-    """The next two-legged round of the same region (or stage where there is no region)."""
-    here = rounds[r].section
-    for later in rounds[r + 1 :]:
-        there = later.section
-        if (here.region, here.stage) == (there.region, there.stage):
-            return later
-    return None
+def _next_rounds(rounds: list[ParsedTable]) -> list[ParsedTable | None]:
+    """For each round, the next two-legged round of the same region and stage (one pass)."""
+    following: list[ParsedTable | None] = [None] * len(rounds)
+    latest: dict[tuple[str | None, str | None], ParsedTable] = {}
+    for r in range(len(rounds) - 1, -1, -1):
+        key = (rounds[r].section.region, rounds[r].section.stage)
+        following[r] = latest.get(key)
+        latest[key] = rounds[r]
+    return following
 
 
 def _verdict(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Footnote marks as MediaWiki renders them: [note 1], [a], [lower-alpha 1], [1], [nb 2].
 FOOTNOTE_RE = re.compile(
@@ -57,6 +58,7 @@ def clean_text(text: str) -> str:
     return " ".join(text.replace(NBSP, " ").split())
 
 
+@lru_cache(maxsize=1 << 16)  # cells repeat (scores, numbers): read each text once
 def split_marks(text: str) -> tuple[str, tuple[str, ...]]:
     """Remove footnote and status marks from a cell; return the text and the marks, in order."""
     notes: list[str] = []
@@ -73,6 +75,7 @@ def split_marks(text: str) -> tuple[str, tuple[str, ...]]:
     return clean_text(base), tuple(notes)
 
 
+@lru_cache(maxsize=1 << 16)  # cells repeat (scores, numbers): read each text once
 def parse_int(text: str) -> int | None:
     """Read a signed integer such as `13`, `+5`, `−10`; None if the cell is not one."""
     base, _ = split_marks(text)
@@ -95,6 +98,7 @@ def parse_pair(text: str) -> tuple[int, int] | None:
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
+@lru_cache(maxsize=1 << 16)  # cells repeat (scores, numbers): read each text once
 def parse_score(text: str) -> Score:
     """Read a score cell; never invent goals: W.O., n.p., – and empty cells have none."""
     base, _ = split_marks(text)
@@ -121,6 +125,7 @@ def parse_score(text: str) -> Score:
     return Score(home, away, pens[0], pens[1], extra, status, text, True)
 
 
+@lru_cache(maxsize=1 << 16)  # cells repeat (scores, numbers): read each text once
 def is_score_like(text: str) -> bool:
     """Tell whether a cell reads as a match cell (a score, W.O., n.p., –), not a name."""
     base, _ = split_marks(text)
@@ -129,6 +134,7 @@ def is_score_like(text: str) -> bool:
     return parse_score(text).ok and not is_int(base)
 
 
+@lru_cache(maxsize=1 << 16)  # cells repeat (scores, numbers): read each text once
 def is_name_like(text: str) -> bool:
     """Tell whether a cell reads as a team or label name: text that is no number or score."""
     base, _ = split_marks(text)

@@ -1,0 +1,69 @@
+"""Benchmark: parse and assemble throughput, and how per-page work scales (`make bench`).
+
+Prints figures and ratios; asserts nothing (targets live here, not in timed unit tests).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.page import parse_page  # noqa: E402
+from pipeline.run import RawPage, assemble, parse_pages  # noqa: E402
+
+SEED = (ROOT / "raw" / "2004_copa_peru.txt").read_bytes()
+
+
+def best_of(fn: Callable[[], object], runs: int = 5) -> float:
+    """Median wall time of `runs` calls, in seconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bracket(ties: int) -> bytes:
+    """A two-legged table of `ties` rows: 5 cells a row, cell per line."""
+    head = ["Team 1", "Agg.Tooltip Aggregate score", "Team 2", "1st leg", "2nd leg"]
+    cells = list(head)
+    for n in range(ties):
+        cells += [f"Home {n}", "3–1", f"Away {n}", "2–0", "1–1"]
+    return ("Round of 64\n" + "".join(f"{c}\n|\n" for c in cells)).encode()
+
+
+def main() -> None:
+    mb = len(SEED) / 1e6
+    t = best_of(lambda: parse_page(SEED, "seed", "raw/seed.txt"))
+    lines = SEED.count(b"\n")
+    print(f"seed page: {len(SEED):,} bytes, {lines:,} lines: parse {t * 1000:.1f} ms "
+          f"({mb / t:.2f} MB/s, {lines / t:,.0f} lines/s)")  # fmt: skip
+    base = t / len(SEED)
+    for k in (4, 16, 64):
+        data = SEED * k
+        tk = best_of(lambda d=data: parse_page(d, "big", "raw/big.txt"), runs=3)
+        print(f"seed x{k:<3}: {len(data) / 1e6:6.2f} MB parse {tk:6.3f} s "
+              f"per-byte ratio to x1: {(tk / len(data)) / base:4.2f} (1.00 = linear)")  # fmt: skip
+    for ties in (2_000, 20_000):
+        data = bracket(ties)
+        tt = best_of(lambda d=data: parse_page(d, "bracket", "raw/b.txt"), runs=3)
+        print(f"bracket of {ties * 5:,} cells: parse {tt:.3f} s ({ties * 5 / tt:,.0f} cells/s)")
+    results = parse_pages([RawPage("seed", "raw/seed.txt", SEED)])
+    ta = best_of(lambda: assemble(results), runs=3)
+    results16 = parse_pages([RawPage(f"seed{i}", "raw/s.txt", SEED) for i in range(16)])
+    ta16 = best_of(lambda: assemble(results16), runs=3)
+    print(
+        f"assemble (frames + pandera batch + reports): 1 page {ta:.3f} s, 16 pages "
+        f"{ta16:.3f} s, per-page ratio {ta16 / 16 / ta:.2f} (batching amortises validation)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -108,7 +108,9 @@ def recognise(block: TableBlock) -> Layout:
         return _from_labels(labels, n_header, block, first, marked=True)
     # Unmarked stream: the header is the run of label cells before the first data cell.
     n = 0
-    known = {**STANDINGS_ALIASES, **TIE_ALIASES}
+    # One alias family per table, chosen by its first label: `A` is goals against in a
+    # standings header but a team name after a `Team 1 | Score | Team 2` header.
+    known = TIE_ALIASES if canonical(cells[0].text, TIE_ALIASES) else STANDINGS_ALIASES
     limit = block.header_end if block.header_end is not None else len(cells)
     while n < limit and canonical(cells[n].text, known) is not None:
         n += 1

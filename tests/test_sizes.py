@@ -1,0 +1,71 @@
+"""Size cases: a very large file, a single huge line and a huge table give findings, not crashes.
+
+`make test` runs them at a few MB; `make fuzz` (HYPOTHESIS_PROFILE=fuzz) at the issue's sizes:
+a 50 MB file, a 10 MB line and a 100,000-cell table.
+"""
+
+from __future__ import annotations
+
+import os
+import tracemalloc
+
+from pipeline.page import parse_page
+from pipeline.text import MAX_LINE
+from tests.conftest import SEED
+
+BIG = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
+FILE_BYTES = 50_000_000 if BIG else 3_000_000
+LINE_BYTES = 10_000_000 if BIG else 1_000_000
+TABLE_CELLS = 100_000 if BIG else 20_000
+
+
+def _accounted(result) -> bool:  # type: ignore[no-untyped-def]
+    return all(t.cells == t.cells_layout + t.cells_data + t.cells_unused for t in result.tables)
+
+
+def test_very_large_file_parses_every_copy_of_the_seed() -> None:
+    seed = SEED.read_bytes()
+    copies = FILE_BYTES // len(seed) + 1
+    result = parse_page(seed * copies, "big", "raw/big.txt")
+    leagues = [t for t in result.tables if t.kind == "league"]
+    assert len(leagues) == 5 * copies
+    assert sum(len(t.matches) for t in result.tables) == 237 * copies
+    assert _accounted(result)
+
+
+def test_single_huge_line_is_cut_with_a_finding_and_bounded_memory() -> None:
+    data = (
+        b"Region I\n"
+        + b"x" * LINE_BYTES
+        + b"\nTeam 1\n|\nScore\n|\nTeam 2\n|\nA\n|\n1\xe2\x80\x930\n|\nB\n|\n"
+    )
+    tracemalloc.start()
+    result = parse_page(data, "line", "raw/line.txt")
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    cut = [f for f in result.findings if f.code == "line-too-long"]
+    assert [(f.line, f.severity) for f in cut] == [(2, "warning")]
+    assert f"{MAX_LINE:,}" in cut[0].message
+    # The table after the huge line still parses.
+    assert [(m.home_team, m.home_goals) for t in result.tables for m in t.matches] == [("A", 1)]
+    assert peak < 12 * LINE_BYTES + 50_000_000  # a small multiple of the input, not quadratic
+
+
+def test_huge_table_keeps_every_row() -> None:
+    ties = TABLE_CELLS // 5
+    cells = ["Team 1", "Agg.Tooltip Aggregate score", "Team 2", "1st leg", "2nd leg"]
+    for n in range(ties):
+        cells += [f"Home {n}", "3–1", f"Away {n}", "2–0", "1–1"]
+    data = ("Round of 64\n" + "".join(f"{c}\n|\n" for c in cells)).encode()
+    result = parse_page(data, "huge", "raw/huge.txt")
+    (table,) = result.tables
+    assert len(table.ties) == ties
+    assert table.cells == TABLE_CELLS + 5 and table.cells_unused == 0
+    assert _accounted(result)
+
+
+def test_random_bytes_file_gives_findings_not_a_traceback() -> None:
+    data = bytes((i * 7919 + 13) % 256 for i in range(200_000))
+    result = parse_page(data, "noise", "raw/noise.txt")
+    assert {f.code for f in result.findings} & {"binary-input", "not-utf8"}
+    assert _accounted(result)

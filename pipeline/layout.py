@@ -13,7 +13,7 @@ from pipeline.rules import (
     STANDINGS_ALIASES,
     TIE_ALIASES,
 )
-from pipeline.values import is_int, strip_tooltip
+from pipeline.values import is_int, is_name_like, is_score_like, strip_tooltip
 
 # Columns whose cell a rowspan may cover (contract: Qualification; positions of level teams).
 SPANNABLE = {"qualification", "spacer", "position"}
@@ -120,6 +120,9 @@ def recognise(block: TableBlock) -> Layout:
 
 
 def _unknown(block: TableBlock, first: str) -> Layout:
+    matrix = _standalone_matrix(block)
+    if matrix is not None:
+        return matrix
     if first in INFOBOX_LABELS:
         return Layout("unknown", 0, (), skip_code="infobox-skipped")
     if block.rendering == "mixed" or len(block.cells) <= 2:
@@ -207,3 +210,51 @@ def split_repeated_header(block: TableBlock, layout: Layout) -> list[TableBlock]
             )
             return [first, *split_repeated_header(rest, recognise(rest))]
     return [block]
+
+
+def _matrix_cell(text: str) -> bool:
+    return text == "" or is_score_like(text)
+
+
+def _standalone_matrix(block: TableBlock) -> Layout | None:
+    """A results matrix with no standings beside it: a corner cell and N column labels, then
+    rows of a team name and N match cells (the diagonal empty)."""
+    cells = block.cells
+    if block.rows_marked:
+        rows = _header_rows(block)
+        if len(rows) < 3:
+            return None
+        n = len(rows[0]) - 1
+        body = rows[1:]
+        ok = n >= 2 and all(
+            len(r) == n + 1 and is_name_like(r[0].text) and all(_matrix_cell(c.text) for c in r[1:])
+            for r in body[:-1]
+        )
+        return (
+            Layout(
+                "results_matrix",
+                n + 1,
+                ("team",) + ("matrix",) * n,
+                tuple(c.text.strip() for c in rows[0][1:]),
+            )
+            if ok
+            else None
+        )
+    # Unmarked: try each header width; the body must chunk into name + N match cells.
+    for n in range(2, min(len(cells) // 3, 64) + 1):
+        header, body = cells[: n + 1], cells[n + 1 :]
+        if len(body) < n + 1 or any(_matrix_cell(c.text) and c.text for c in header[1:]):
+            continue
+        chunks = [body[i : i + n + 1] for i in range(0, len(body), n + 1)]
+        complete = [r for r in chunks if len(r) == n + 1]
+        if (
+            complete
+            and all(
+                is_name_like(r[0].text) and all(_matrix_cell(c.text) for c in r[1:])
+                for r in complete
+            )
+            and any(c.text for r in complete for c in r[1:])
+        ):
+            abbrs = tuple(c.text.strip() for c in header[1:])
+            return Layout("results_matrix", n + 1, ("team",) + ("matrix",) * n, abbrs)
+    return None

@@ -63,6 +63,9 @@ def build_table(
         )
     elif layout.kind == "league":
         standings, matches = _league(layout, rebuilt.rows, count, findings, page, table_id)
+    elif layout.kind == "results_matrix":
+        # Team names are the rows' data (home teams); there is no standings row to write.
+        _, matches = _league(layout, rebuilt.rows, count, findings, page, table_id)
     elif layout.kind == "two_legged":
         ties, matches = _ties(layout, rebuilt.rows, count, findings, page, table_id)
     elif layout.kind == "single_match":

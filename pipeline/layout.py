@@ -225,10 +225,9 @@ def _standalone_matrix(block: TableBlock) -> Layout | None:
         if len(rows) < 3:
             return None
         n = len(rows[0]) - 1
-        body = rows[1:]
         ok = n >= 2 and all(
             len(r) == n + 1 and is_name_like(r[0].text) and all(_matrix_cell(c.text) for c in r[1:])
-            for r in body[:-1]
+            for r in rows[1:-1]
         )
         return (
             Layout(
@@ -242,10 +241,10 @@ def _standalone_matrix(block: TableBlock) -> Layout | None:
         )
     # Unmarked: try each header width; the body must chunk into name + N match cells.
     for n in range(2, min(len(cells) // 3, 64) + 1):
-        header, body = cells[: n + 1], cells[n + 1 :]
-        if len(body) < n + 1 or any(_matrix_cell(c.text) and c.text for c in header[1:]):
+        header, rest = cells[: n + 1], cells[n + 1 :]
+        if len(rest) < n + 1 or any(_matrix_cell(c.text) and c.text for c in header[1:]):
             continue
-        chunks = [body[i : i + n + 1] for i in range(0, len(body), n + 1)]
+        chunks = [rest[i : i + n + 1] for i in range(0, len(rest), n + 1)]
         complete = [r for r in chunks if len(r) == n + 1]
         if (
             complete

@@ -71,7 +71,8 @@ def looks_like_heading(text: str) -> bool:
         return False
     if len(stripped.split()) > MAX_HEADING_WORDS or stripped.endswith(SENTENCE_END):
         return False
-    if ". " in stripped or stripped[0] in "([-*•←^|" or "|" in stripped:
+    # Sentences, legends (`(C) Champions`), lists, `Source: [citation needed]` lines.
+    if ". " in stripped or ":" in stripped or stripped[0] in "([-*•←^|" or "|" in stripped:
         return False
     return stripped[0].isalnum() and any(ch.isalpha() for ch in stripped)
 

@@ -132,9 +132,11 @@ def run_extract(args: argparse.Namespace) -> int:
         f"findings: {severities['error']} error, {severities['warning']} warning, "
         f"{severities['info']} info"
     )
+    paths = dict(zip(frames["pages"]["page"], frames["pages"]["path"], strict=True))
     serious = frames["findings"][frames["findings"]["severity"] != "info"]
     for f in serious.itertuples(index=False):
-        print(f"  {f.page}:{f.source_line}: {f.severity}[{f.code}] {f.message}")
+        where = paths.get(str(f.page), f"{f.page}.txt")
+        print(f"  {where}:{f.source_line}: {f.severity}[{f.code}] {f.message}")
     print(f"report: {args.out / 'report.md'}")
     return _exit_code(severities, args.strict)
 

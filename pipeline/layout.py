@@ -72,15 +72,10 @@ def _header_rows(block: TableBlock) -> list[list[Cell]]:
 
 
 def _is_label_row(row: list[Cell]) -> bool:
+    """A header row opens with a known label (`Pos`, `Team 1`, `Teams`); results-matrix
+    abbreviations may follow, so the other cells are not required to be labels."""
     known = {**STANDINGS_ALIASES, **TIE_ALIASES}
-    texts = [c.text for c in row]
-    return (
-        bool(texts)
-        and all(
-            canonical(t, known) is not None or _is_filler(t) or t.lower() == "teams" for t in texts
-        )
-        and any(canonical(t, known) for t in texts)
-    )
+    return bool(row) and canonical(row[0].text, known) is not None
 
 
 def recognise(block: TableBlock) -> Layout:

@@ -84,7 +84,9 @@ def parse_page(data: bytes, page: str, path: str) -> PageResult:
     findings.extend(tie_findings)
     findings.extend(cross_check(tables, decided, _tiebreaker_after(blocks, tables)))
     title = next((b.text for b in blocks if isinstance(b, Prose | Heading)), "")
-    renderings = {t.rendering for t in tables}
+    # The page's flavour is its football tables' (a navbox's mixed lines do not make it mixed).
+    football = [t for t in tables if t.kind != "unknown"] or tables
+    renderings = {t.rendering for t in football}
     info = PageInfo(
         page=page,
         path=path,

@@ -260,3 +260,9 @@ def test_seed_page_row(seed: PageResult) -> None:
     assert (info.season, info.competition, info.truncated) == ("2004", "Copa Perú", False)
     assert info.lines == 1622
     assert info.tables == 12
+
+
+def test_seed_rendering_is_its_football_tables_flavour(seed: PageResult) -> None:
+    # The navbox mixes `---|` rules and row lines, but the page is cell-per-line.
+    assert seed.info.rendering == "cell_per_line"
+    assert seed.tables[-1].rendering == "mixed"

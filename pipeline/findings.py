@@ -26,6 +26,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "navbox-skipped": ("info", "A navigation box rendered as a table; skipped."),
     "heading-without-table": ("info", "A section heading with no table under it in this export."),
     "cell-unparsed": ("warning", "A cell whose value could not be read; stored as null."),
+    "column-not-output": ("info", "A column the contract has no place for (e.g. Venue); named."),
+    "utf16-input": ("info", "The file is UTF-16 text; it was decoded as such."),
     "matrix-size": ("warning", "The results matrix does not match the number of teams."),
     "tie-unmatched": ("info", "A tiebreaker match whose tie could not be found."),
     # validation

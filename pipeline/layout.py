@@ -1,16 +1,19 @@
-"""Recognise a table's kind and column layout from its header cells."""
+"""Recognise a table's kind and column layout from its header cells; split merged tables."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from pipeline.model import Cell, Kind, TableBlock
 from pipeline.rules import (
     HEADER_FILLERS,
     INFOBOX_LABELS,
     STANDINGS_ALIASES,
+    STAT_FIELDS,
     TIE_ALIASES,
 )
 from pipeline.values import is_int, is_name_like, is_score_like, strip_tooltip
@@ -18,6 +21,36 @@ from pipeline.values import is_int, is_name_like, is_score_like, strip_tooltip
 # Columns whose cell a rowspan may cover (contract: Qualification; positions of level teams).
 SPANNABLE = {"qualification", "spacer", "position"}
 ABBR_RE = re.compile(r"^[A-ZÀ-Þ0-9][A-ZÀ-Þ0-9.&'\-]{0,5}$")
+LABELS = {**STANDINGS_ALIASES, **TIE_ALIASES}
+
+TypeCheck = Callable[[str], bool]
+
+
+def _name_or_empty(text: str) -> bool:
+    return text == "" or is_name_like(text)
+
+
+def _match_cell(text: str) -> bool:
+    return text == "" or is_score_like(text)
+
+
+def _anything(text: str) -> bool:
+    return True
+
+
+# What a cell of each column may hold; a row is rebuilt by these types, not by counting.
+COLUMN_TYPES: dict[str, TypeCheck] = {
+    "position": is_int,
+    "team": is_name_like,
+    **{stat: is_int for stat in STAT_FIELDS},
+    "team1": _name_or_empty,
+    "team2": _name_or_empty,
+    "aggregate": _match_cell,
+    "leg1": _match_cell,
+    "leg2": _match_cell,
+    "score": _match_cell,
+    "penalties": _match_cell,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,9 +59,10 @@ class Layout:
 
     kind: Kind
     header_cells: int  # cells (from the start of the stream) that form the header
-    columns: tuple[str, ...]  # canonical column names of one full row
+    columns: tuple[str, ...]  # canonical column names of one full row ("ignored": unmodelled)
     abbreviations: tuple[str, ...] = ()
     skip_code: str | None = None  # for unknown tables: infobox-skipped, navbox-skipped, ...
+    labels: tuple[str, ...] = ()  # header labels of the columns, as written
 
     @property
     def width(self) -> int:
@@ -43,6 +77,10 @@ class Layout:
                 break
             out.append(col)
         return tuple(out)
+
+    def types(self) -> list[TypeCheck]:
+        """The type check of each column, in order."""
+        return [COLUMN_TYPES.get(col, _anything) for col in self.columns]
 
 
 def canonical(label: str, aliases: dict[str, str]) -> str | None:
@@ -61,10 +99,10 @@ def _is_filler(text: str) -> bool:
     return low == "" or low in HEADER_FILLERS or "\\" in low
 
 
-def _header_rows(block: TableBlock) -> list[list[Cell]]:
-    """Group a marked block's cells into rows."""
+def marked_rows(cells: Sequence[Cell]) -> list[list[Cell]]:
+    """Group a marked block's cells into rows at their row-start marks."""
     rows: list[list[Cell]] = []
-    for cell in block.cells:
+    for cell in cells:
         if cell.row_start or not rows:
             rows.append([])
         rows[-1].append(cell)
@@ -74,8 +112,7 @@ def _header_rows(block: TableBlock) -> list[list[Cell]]:
 def _is_label_row(row: list[Cell]) -> bool:
     """A header row opens with a known label (`Pos`, `Team 1`, `Teams`); results-matrix
     abbreviations may follow, so the other cells are not required to be labels."""
-    known = {**STANDINGS_ALIASES, **TIE_ALIASES}
-    return bool(row) and canonical(row[0].text, known) is not None
+    return bool(row) and canonical(row[0].text, LABELS) is not None
 
 
 def recognise(block: TableBlock) -> Layout:
@@ -83,9 +120,9 @@ def recognise(block: TableBlock) -> Layout:
     cells = block.cells
     if not cells:
         return Layout("unknown", 0, (), skip_code="table-unknown")
-    first = strip_tooltip(cells[0].text).lower().strip()
+    first = _normalise_label(cells[0].text)
     if block.rows_marked:
-        rows = _header_rows(block)
+        rows = marked_rows(cells)
         n_header = 0
         head_rows = 0
         for row in rows:
@@ -100,18 +137,51 @@ def recognise(block: TableBlock) -> Layout:
             return _unknown(block, first)
         labels = [c.text for c in rows[head_rows - 1]]
         # Two-line headers (`Teams | Scores` over the real labels): the last line names columns.
-        return _from_labels(labels, n_header, block, first, marked=True)
-    # Unmarked stream: the header is the run of label cells before the first data cell.
-    n = 0
-    # One alias family per table, chosen by its first label: `A` is goals against in a
-    # standings header but a team name after a `Team 1 | Score | Team 2` header.
-    known = TIE_ALIASES if canonical(cells[0].text, TIE_ALIASES) else STANDINGS_ALIASES
+        return _from_labels(labels, n_header, block, first)
+    # Unmarked stream: labels (and the fillers of a two-line header) up to the first data cell.
+    tie_first = canonical(cells[0].text, TIE_ALIASES) or _is_filler(cells[0].text)
+    family = TIE_ALIASES if tie_first else STANDINGS_ALIASES
     limit = block.header_end if block.header_end is not None else len(cells)
-    while n < limit and canonical(cells[n].text, known) is not None:
+    n = 0
+    while n < limit and (
+        canonical(cells[n].text, family) is not None
+        or (cells[n].text and _is_filler(cells[n].text))
+        or (n and not cells[n].text and _labels_follow(cells, n, family))
+    ):
         n += 1
     if block.header_end is not None:
         n = block.header_end
-    return _from_labels([c.text for c in cells[:n]], n, block, first, marked=False)
+    labels = [c.text for c in cells[:n]]
+    # A two-line header's fillers (`Teams`, `Scores`, empty cells) come before the real row.
+    last_filler = max((i for i, t in enumerate(labels) if _is_filler(t)), default=-1)
+    if 0 <= last_filler < len(labels) - 1:
+        labels = labels[last_filler + 1 :]
+    if family is TIE_ALIASES:
+        n, labels = _extend_tie_header(cells, n, labels)
+    return _from_labels(labels, n, block, first)
+
+
+def _labels_follow(cells: Sequence[Cell], n: int, family: dict[str, str]) -> bool:
+    """Empty cells belong to a header only where more labels follow them (two-line header)."""
+    for cell in cells[n : n + 8]:
+        if canonical(cell.text, family) is not None:
+            return True
+        if cell.text:
+            return False
+    return False
+
+
+def _extend_tie_header(cells: Sequence[Cell], n: int, labels: list[str]) -> tuple[int, list[str]]:
+    """Take unmodelled label cells (`Venue`) into the header until a row begins.
+
+    A match row begins with a team (or an empty pending slot) followed by a score.
+    """
+    while n + 1 < len(cells) and is_name_like(cells[n].text):
+        if _match_cell(cells[n + 1].text):
+            break
+        labels.append(cells[n].text)
+        n += 1
+    return n, labels
 
 
 def _unknown(block: TableBlock, first: str) -> Layout:
@@ -125,90 +195,68 @@ def _unknown(block: TableBlock, first: str) -> Layout:
     return Layout("unknown", 0, (), skip_code="table-unknown")
 
 
-def _from_labels(
-    labels: list[str], n_header: int, block: TableBlock, first: str, marked: bool
-) -> Layout:
+def _from_labels(labels: list[str], n_header: int, block: TableBlock, first: str) -> Layout:
     std = [canonical(t, STANDINGS_ALIASES) for t in labels]
     tie = [canonical(t, TIE_ALIASES) for t in labels]
     if "team" in std and "points" in std and ("played" in std or "won" in std):
-        return _league(labels, n_header, block, marked)
+        league = _league(labels, n_header, block)
+        if league is not None:
+            return league
     if {"team1", "team2", "leg1", "leg2"} <= set(tie) or (
-        "team1" in tie and "aggregate" in tie and not marked and len(labels) < 5
+        "team1" in tie and "aggregate" in tie and not block.rows_marked and len(labels) < 5
     ):
         cols = tuple(c if c else "ignored" for c in tie)
-        return Layout("two_legged", n_header, cols)
+        return Layout("two_legged", n_header, cols, labels=tuple(labels))
     if {"team1", "score", "team2"} <= set(tie):
         cols = tuple(c if c else "ignored" for c in tie)
-        return Layout("single_match", n_header, cols)
+        return Layout("single_match", n_header, cols, labels=tuple(labels))
     return _unknown(block, first)
 
 
-def _league(labels: list[str], n_header: int, block: TableBlock, marked: bool) -> Layout:
+def _league(labels: list[str], n_header: int, block: TableBlock) -> Layout | None:
     """Standings columns, then spacer/corner cells, then the results-matrix abbreviations."""
     cols: list[str] = []
     i = 0
     while i < len(labels) and canonical(labels[i], STANDINGS_ALIASES):
         cols.append(str(canonical(labels[i], STANDINGS_ALIASES)))
         i += 1
+    if "team" not in cols or "points" not in cols:
+        return None  # the labels do not open the header: not a standings table we can read
     cells = block.cells
     j = n_header
-    abbrs: list[str] = []
-    gap = 0
-    if not marked:
-        # In an unmarked stream the header runs on past the labels: spacer, corner,
-        # abbreviations, up to the first position number.
-        tail = labels[i:]
-        while j < len(cells) and not is_int(cells[j].text):
+    tail = labels[i:]
+    if not block.rows_marked:
+        # In an unmarked stream the header runs on past the labels (spacer, corner,
+        # abbreviations) up to the first cell where a standings row starts.
+        probe = Layout("league", 0, tuple(cols))
+        types = [COLUMN_TYPES.get(c, _anything) for c in probe.prefix]
+        while j < len(cells) and not starts_row(cells, j, types):
             tail.append(cells[j].text)
             j += 1
-        for text in tail:
-            if not abbrs and (_is_filler(text) or not ABBR_RE.match(text.strip())):
-                gap += 1
-            else:
-                abbrs.append(text.strip())
-    else:
-        for text in labels[i:]:
-            if not abbrs and (_is_filler(text) or not ABBR_RE.match(text.strip())):
-                gap += 1
-            else:
-                abbrs.append(text.strip())
+    abbrs: list[str] = []
+    gap = 0
+    for text in tail:
+        if not abbrs and (_is_filler(text) or not ABBR_RE.match(text.strip())):
+            gap += 1
+        else:
+            abbrs.append(text.strip())
     columns = tuple(cols) + ("spacer",) * gap + ("matrix",) * len(abbrs)
-    return Layout("league", j, columns, tuple(abbrs))
+    return Layout("league", j, columns, tuple(abbrs), labels=tuple(labels))
 
 
-def split_repeated_header(block: TableBlock, layout: Layout) -> list[TableBlock]:
-    """Split a block where its header recurs: two tables whose heading the export lost."""
-    h = layout.header_cells
-    if layout.kind == "unknown" or h < 2 or block.rows_marked:
-        return [block]
-    head = [c.text for c in block.cells[:h]]
-    cells = block.cells
-    for i in range(h, len(cells) - h + 1):
-        if cells[i].text == head[0] and [c.text for c in cells[i : i + h]] == head:
-            first = TableBlock(
-                line=block.line,
-                end_line=cells[i - 1].line,
-                rendering=block.rendering,
-                cells=cells[:i],
-                rules=tuple(r for r in block.rules if r[0] < i),
-                rows_marked=False,
-                cut=False,
-            )
-            rest = TableBlock(
-                line=cells[i].line,
-                end_line=block.end_line,
-                rendering=block.rendering,
-                cells=cells[i:],
-                rules=tuple((at - i, n) for at, n in block.rules if at >= i),
-                rows_marked=False,
-                cut=block.cut,
-            )
-            return [first, *split_repeated_header(rest, recognise(rest))]
-    return [block]
+def starts_row(body: Sequence[Cell], i: int, types: list[TypeCheck]) -> bool:
+    """Tell whether a row starts at `i`: its leading cells have the prefix's types.
 
-
-def _matrix_cell(text: str) -> bool:
-    return text == "" or is_score_like(text)
+    A prefix cut short by the end of the stream still counts (a truncated last row).
+    """
+    if not types:
+        return False
+    for k, check in enumerate(types):
+        if i + k >= len(body):
+            return k >= 2
+        if not check(body[i + k].text):
+            return False
+    return True
 
 
 def _standalone_matrix(block: TableBlock) -> Layout | None:
@@ -216,35 +264,27 @@ def _standalone_matrix(block: TableBlock) -> Layout | None:
     rows of a team name and N match cells (the diagonal empty)."""
     cells = block.cells
     if block.rows_marked:
-        rows = _header_rows(block)
+        rows = marked_rows(cells)
         if len(rows) < 3:
             return None
         n = len(rows[0]) - 1
         ok = n >= 2 and all(
-            len(r) == n + 1 and is_name_like(r[0].text) and all(_matrix_cell(c.text) for c in r[1:])
+            len(r) == n + 1 and is_name_like(r[0].text) and all(_match_cell(c.text) for c in r[1:])
             for r in rows[1:-1]
         )
-        return (
-            Layout(
-                "results_matrix",
-                n + 1,
-                ("team",) + ("matrix",) * n,
-                tuple(c.text.strip() for c in rows[0][1:]),
-            )
-            if ok
-            else None
-        )
+        abbrs = tuple(c.text.strip() for c in rows[0][1:])
+        return Layout("results_matrix", n + 1, ("team",) + ("matrix",) * n, abbrs) if ok else None
     # Unmarked: try each header width; the body must chunk into name + N match cells.
     for n in range(2, min(len(cells) // 3, 64) + 1):
         header, rest = cells[: n + 1], cells[n + 1 :]
-        if len(rest) < n + 1 or any(_matrix_cell(c.text) and c.text for c in header[1:]):
+        if len(rest) < n + 1 or any(_match_cell(c.text) and c.text for c in header[1:]):
             continue
         chunks = [rest[i : i + n + 1] for i in range(0, len(rest), n + 1)]
         complete = [r for r in chunks if len(r) == n + 1]
         if (
             complete
             and all(
-                is_name_like(r[0].text) and all(_matrix_cell(c.text) for c in r[1:])
+                is_name_like(r[0].text) and all(_match_cell(c.text) for c in r[1:])
                 for r in complete
             )
             and any(c.text for r in complete for c in r[1:])
@@ -252,3 +292,52 @@ def _standalone_matrix(block: TableBlock) -> Layout | None:
             abbrs = tuple(c.text.strip() for c in header[1:])
             return Layout("results_matrix", n + 1, ("team",) + ("matrix",) * n, abbrs)
     return None
+
+
+def _header_start(texts: Sequence[str], i: int) -> bool:
+    """Three label cells of one family in a row open a new table's header."""
+    for family in (STANDINGS_ALIASES, TIE_ALIASES):
+        if i + 3 <= len(texts) and all(canonical(t, family) for t in texts[i : i + 3]):
+            return True
+    return False
+
+
+def split_tables(block: TableBlock) -> list[TableBlock]:
+    """Split a block where a new header starts: tables whose heading the export lost."""
+    texts = [c.text for c in block.cells]
+    layout = recognise(block)
+    start = max(layout.header_cells, 1)
+    if block.rows_marked:
+        cuts = [
+            i
+            for i in range(start, len(texts))
+            if block.cells[i].row_start and _header_start(texts, i)
+        ]
+    else:
+        cuts = []
+        i = start
+        while i < len(texts):
+            if _header_start(texts, i):
+                cuts.append(i)
+                i += 3
+            else:
+                i += 1
+    if not cuts:
+        return [block]
+    parts: list[TableBlock] = []
+    bounds = [0, *cuts, len(texts)]
+    for a, b in pairwise(bounds):
+        parts.append(
+            TableBlock(
+                line=block.cells[a].line if a else block.line,
+                end_line=block.cells[b - 1].line if b < len(texts) else block.end_line,
+                rendering=block.rendering,
+                cells=block.cells[a:b],
+                rules=tuple(
+                    (at - a, n) for at, n in block.rules if a <= at < b or (at == b == len(texts))
+                ),
+                rows_marked=block.rows_marked,
+                cut=block.cut and b == len(texts),
+            )
+        )
+    return parts

@@ -136,6 +136,7 @@ class Tie:
     stated_points: tuple[int, int] | None
     aggregate_text: str | None
     legs: tuple[Match, ...]
+    away_goals: bool = False  # the aggregate cell marks an away-goals win `(a)`
 
 
 @dataclass(frozen=True, slots=True)

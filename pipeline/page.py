@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pipeline.blocks import split_blocks
 from pipeline.crosscheck import cross_check
 from pipeline.findings import Finding
-from pipeline.layout import recognise, split_repeated_header
+from pipeline.layout import recognise, split_tables
 from pipeline.model import Heading, ParsedTable, Prose, TableBlock
 from pipeline.records import build_table
 from pipeline.rows import rebuild_rows
@@ -65,11 +65,9 @@ def parse_page(data: bytes, page: str, path: str) -> PageResult:
     tables: list[ParsedTable] = []
     truncated = False
     parts = [
-        (PlacedTable(part, item.section), None)
-        for item in placed
-        for part in split_repeated_header(item.block, recognise(item.block))
+        PlacedTable(part, item.section) for item in placed for part in split_tables(item.block)
     ]
-    for n, (item, _) in enumerate(parts, 1):
+    for n, item in enumerate(parts, 1):
         table_id = f"{page}#{n}"
         layout = recognise(item.block)
         at_eof = item.block.end_line == last_line

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from pipeline.findings import Finding
 from pipeline.layout import Layout
-from pipeline.model import Match, ParsedTable, StandingRow, Tie
+from pipeline.model import Cell, Match, ParsedTable, StandingRow, Tie
 from pipeline.rows import Rebuilt, Row
 from pipeline.rules import STAT_FIELDS
 from pipeline.sections import PlacedTable
@@ -17,6 +17,17 @@ from pipeline.values import Score, parse_int, parse_pair, parse_score, split_mar
 class _Count:
     layout: int = 0
     data: int = 0
+    ignored: list[Cell] = field(default_factory=list)  # cells of columns we do not model
+
+    def row(self, layout: Layout, row: Row) -> None:
+        """Count a row's own cells: data, except those of unmodelled columns."""
+        for col, cell in zip(layout.columns, row.cells, strict=True):
+            if cell is None:
+                continue
+            if col == "ignored":
+                self.ignored.append(cell)
+            else:
+                self.data += 1
 
 
 def build_table(
@@ -70,6 +81,22 @@ def build_table(
         ties, matches = _ties(layout, rebuilt.rows, count, findings, page, table_id)
     elif layout.kind == "single_match":
         matches = _singles(layout, rebuilt.rows, count, findings, page, table_id, placed)
+    if count.ignored:
+        unused += len(count.ignored)
+        names = sorted({lab for lab, col in zip(layout.labels, layout.columns, strict=False)
+                        if col == "ignored" and lab})  # fmt: skip
+        findings.append(
+            Finding(
+                "column-not-output",
+                f"{len(count.ignored)} cell(s) of column(s) {', '.join(map(repr, names)) or '?'} "
+                f"are not part of the output tables (lines {count.ignored[0].line}–"
+                f"{count.ignored[-1].line}).",
+                page,
+                count.ignored[0].line,
+                table_id=table_id,
+                cells=len(count.ignored),
+            )
+        )
     if rebuilt.truncated and not any(f.code == "table-truncated" for f in findings):
         findings.append(
             Finding(
@@ -141,28 +168,35 @@ def _league(
     table_id: str,
 ) -> tuple[tuple[StandingRow, ...], tuple[Match, ...]]:
     standings: list[StandingRow] = []
-    teams: list[str] = []
-    for row in rows:
-        team, notes = split_marks(_col(layout, row, "team") or "")
-        teams.append(team)
     abbrs = layout.abbreviations
+    # Matrix column j is the team of row j, counting rows that could not be placed; a
+    # column whose row was lost is named by its abbreviation.
+    teams: dict[int, str] = {
+        row.index: split_marks(_col(layout, row, "team") or "")[0] for row in rows
+    }
+    matrix_index = {
+        c: j for j, c in enumerate(i for i, x in enumerate(layout.columns) if x == "matrix")
+    }
     matches: list[Match] = []
-    for k, row in enumerate(rows):
+    for row in rows:
+        k = row.index
         for c, (col, cell) in enumerate(zip(layout.columns, row.cells, strict=True)):
             if cell is None:
                 continue
             if col == "spacer":
                 count.layout += 1
             elif col == "matrix":
-                j = sum(1 for x in layout.columns[:c] if x == "matrix")
+                j = matrix_index[c]
                 if j == k:
                     count.layout += 1  # the diagonal: a team does not play itself
                     continue
                 count.data += 1
-                away = teams[j] if j < len(teams) else abbrs[j]
+                away = teams.get(j) or (abbrs[j] if j < len(abbrs) else None)
                 matches.append(_match_from_cell(cell.text, cell.line, "league", teams[k], away))
                 if not parse_score(cell.text).ok:
                     findings.append(_unparsed(page, table_id, cell.line, cell.text, "a score"))
+            elif col == "ignored":
+                count.ignored.append(cell)
             else:
                 count.data += 1
         team, notes = split_marks(_col(layout, row, "team") or "")
@@ -180,7 +214,7 @@ def _league(
                 line=row.line,
                 position=parse_int(pos_text) if pos_text else None,
                 team=team,
-                team_abbr=abbrs[k] if k < len(abbrs) else None,
+                team_abbr=abbrs[row.index] if row.index < len(abbrs) else None,
                 qualification=qual or None,
                 notes=notes,
                 **stats,
@@ -239,7 +273,7 @@ def _ties(
     ties: list[Tie] = []
     matches: list[Match] = []
     for n, row in enumerate(rows):
-        count.data += sum(1 for c in row.cells if c is not None)
+        count.row(layout, row)
         t1, _ = split_marks(_col(layout, row, "team1") or "")
         t2, _ = split_marks(_col(layout, row, "team2") or "")
         agg_text = _col(layout, row, "aggregate")
@@ -247,7 +281,11 @@ def _ties(
         if agg_text and agg is not None and not agg.ok:
             findings.append(_unparsed(page, table_id, row.line, agg_text, "an aggregate"))
         pen_text = _col(layout, row, "penalties")
+        pen_score = parse_score(pen_text) if pen_text else None
         pens = parse_pair(pen_text) if pen_text else None
+        if pen_text and pens is None and pen_score is not None and pen_score.status == "played":
+            # `–` is "no shoot-out"; anything else unreadable is named, not dropped silently.
+            findings.append(_unparsed(page, table_id, row.line, pen_text, "a shoot-out"))
         pts_text = _col(layout, row, "points")
         stated_points = parse_pair(pts_text) if pts_text else None
         if pts_text and stated_points is None:
@@ -267,6 +305,10 @@ def _ties(
         matches.extend(legs)
         t1p = agg.home_penalties if agg else None
         t2p = agg.away_penalties if agg else None
+        leg2 = next((m for m in legs if m.kind == "leg_2"), None)
+        if t1p is None and leg2 is not None and leg2.home_penalties is not None:
+            # A shoot-out written in the 2nd-leg cell (`1–1 (4–3 p)`) decides the tie.
+            t1p, t2p = leg2.away_penalties, leg2.home_penalties
         if pens:
             t1p, t2p = pens
         ties.append(
@@ -281,6 +323,7 @@ def _ties(
                 stated_points=stated_points,
                 aggregate_text=agg_text if "aggregate" in layout.columns else None,
                 legs=tuple(legs),
+                away_goals=bool(agg and agg.away_goals_rule),
             )
         )
     return tuple(ties), tuple(matches)
@@ -298,7 +341,7 @@ def _singles(
     tiebreaker = (placed.section.round or "").lower().startswith("tie")
     matches: list[Match] = []
     for row in rows:
-        count.data += sum(1 for c in row.cells if c is not None)
+        count.row(layout, row)
         t1, _ = split_marks(_col(layout, row, "team1") or "")
         t2, _ = split_marks(_col(layout, row, "team2") or "")
         text = _col(layout, row, "score") or ""

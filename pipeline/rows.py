@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from pipeline.layout import SPANNABLE, Layout
+from pipeline.layout import COLUMN_TYPES, SPANNABLE, Layout, TypeCheck, marked_rows, starts_row
 from pipeline.model import Cell, TableBlock
-from pipeline.rules import STAT_FIELDS
 from pipeline.values import is_int, is_name_like
-
-TypeCheck = Callable[[str], bool]
-_TYPES: dict[str, TypeCheck] = {
-    "position": is_int,
-    "team": is_name_like,
-    **{stat: is_int for stat in STAT_FIELDS},
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +18,7 @@ class Row:
     cells: tuple[Cell | None, ...]  # None where a rowspan covered the column
     values: tuple[str | None, ...]  # own text, or the text copied from the cell above
     line: int
+    index: int  # the row's place in the table, counting rows that could not be placed
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,17 +40,19 @@ class Rebuilt:
 
 
 def rebuild_rows(block: TableBlock, layout: Layout, at_eof: bool) -> Rebuilt:
-    """Rebuild rows: marked rows as given, league rows by content, other tables by width."""
+    """Rebuild rows: marked rows as given, others by their cells' types, not by counting."""
     body = list(block.cells[layout.header_cells :])
     if layout.kind == "unknown" or not layout.width:
         return Rebuilt((), (), False)  # not a football table: its cells are named whole
+    lead: list[Cell] = []
     if block.rows_marked:
-        segments = _marked_segments(body)
-        lead: list[Cell] = []
+        segments = marked_rows(body)
     elif layout.kind == "league":
         lead, segments = _league_segments(body, layout)
+    elif layout.kind == "results_matrix":
+        segments = [body[i : i + layout.width] for i in range(0, len(body), layout.width)]
     else:
-        lead, segments = [], [body[i : i + layout.width] for i in range(0, len(body), layout.width)]
+        segments = _typed_segments(body, layout)
     rows: list[Row] = []
     unused: list[Unused] = []
     truncated = False
@@ -65,7 +60,10 @@ def rebuild_rows(block: TableBlock, layout: Layout, at_eof: bool) -> Rebuilt:
         unused.append(Unused(tuple(lead), "row-unplaced", "cells before the first row start"))
     for n, segment in enumerate(segments):
         last = n == len(segments) - 1
-        row, extra = _assign(segment, layout, rows[-1] if rows else None)
+        row, extra = _assign(segment, layout, rows[-1] if rows else None, n)
+        if last and block.cut:
+            # The file stops inside this row's last cell: its value is not whole (SOURCES.md).
+            row, extra = None, []
         if row is None:
             if last and (block.cut or at_eof):
                 truncated = True
@@ -78,49 +76,49 @@ def rebuild_rows(block: TableBlock, layout: Layout, at_eof: bool) -> Rebuilt:
         rows.append(row)
         if extra:
             unused.append(Unused(tuple(extra), "row-too-long", "cells beyond the row's width"))
-    if block.cut and not truncated:
-        truncated = True  # the cut cell completed a row by chance; the table may go on
-    return Rebuilt(tuple(rows), tuple(unused), truncated)
+    return Rebuilt(tuple(rows), tuple(unused), truncated or block.cut)
 
 
-def _marked_segments(body: list[Cell]) -> list[list[Cell]]:
-    segments: list[list[Cell]] = []
-    for cell in body:
-        if cell.row_start or not segments:
-            segments.append([])
-        segments[-1].append(cell)
-    return segments
+def _typed_segments(body: list[Cell], layout: Layout) -> list[list[Cell]]:
+    """Cut a match or tie stream into rows by cell types.
 
-
-def _prefix_types(layout: Layout) -> list[TypeCheck]:
-    return [_TYPES.get(col, is_name_like) for col in layout.prefix]
-
-
-def _starts_at(body: Sequence[Cell], i: int, types: list[TypeCheck]) -> bool:
-    """Tell whether a row starts at `i`: its leading cells have the prefix's types.
-
-    A prefix cut short by the end of the stream still counts (a truncated last row).
+    Each cell fills the next column while its type fits; a cell that fits only the first
+    column once the teams are placed starts the next row, so a missing cell shortens one row
+    instead of shifting every later row. Empty cells fit every column (pending brackets), so
+    where nothing but the width tells rows apart the width is the rule.
     """
-    for k, check in enumerate(types):
-        if i + k >= len(body):
-            return k >= 2
-        if not check(body[i + k].text):
-            return False
-    return True
+    types = layout.types()
+    first = types[0]
+    team_cols = [i for i, c in enumerate(layout.columns) if c in {"team1", "team2"}]
+    last_team = max(team_cols, default=0)
+    segments: list[list[Cell]] = []
+    current: list[Cell] = []
+    for cell in body:
+        k = len(current)
+        fits = k < len(types) and types[k](cell.text)
+        if current and (k >= len(types) or (not fits and k > last_team and first(cell.text))):
+            segments.append(current)
+            current = []
+        current.append(cell)
+    if current:
+        segments.append(current)
+    return segments
 
 
 def _league_segments(body: list[Cell], layout: Layout) -> tuple[list[Cell], list[list[Cell]]]:
     """Cut a standings stream into rows where a position, a name and the stats begin."""
-    types = _prefix_types(layout)
+    types: list[TypeCheck] = [COLUMN_TYPES.get(col, is_name_like) for col in layout.prefix]
+    if not types:
+        return body, []
     # Level teams may share a rowspan-covered position: a row may also start at its name.
     no_pos = types[1:] if layout.prefix[:1] == ("position",) and len(types) >= 5 else None
     starts: list[int] = []
     i = 0
     while i < len(body):
-        if _starts_at(body, i, types):
+        if starts_row(body, i, types):
             starts.append(i)
             i += len(types)
-        elif no_pos and starts and not is_int(body[i - 1].text) and _full(body, i, no_pos):
+        elif no_pos and starts and _full(body, i, no_pos):
             starts.append(i)
             i += len(no_pos)
         else:
@@ -138,7 +136,7 @@ def _full(body: Sequence[Cell], i: int, types: list[TypeCheck]) -> bool:
 
 
 def _assign(
-    segment: list[Cell], layout: Layout, above: Row | None
+    segment: list[Cell], layout: Layout, above: Row | None, index: int
 ) -> tuple[Row | None, list[Cell]]:
     """Map a row's cells to the layout's columns; absent spannable cells take the value above."""
     cols = layout.columns
@@ -201,4 +199,4 @@ def _assign(
         else:
             values.append(None)
     line = next(cell.line for cell in segment)
-    return Row(tuple(slots), tuple(values), line), extra
+    return Row(tuple(slots), tuple(values), line, index), extra

@@ -106,9 +106,14 @@ INFOBOX_LABELS = {
     "biggest home win",
     "biggest away win",
     "country",
-    "teams",
     "founded",
 }
+
+# Wikipedia's appendix sections: top-level headings, never nested under a round.
+APPENDIX_HEADINGS = {
+    "notes", "references", "see also", "external links", "footnotes", "sources",
+    "bibliography", "further reading", "citations",
+}  # fmt: skip
 
 # Points for a win; the default and the older rule a table may be read under (issue 5).
 POINTS_PER_WIN_RULES = (3, 2)

@@ -244,10 +244,22 @@ def _verdict(
         a1, a2 = _sum_legs(tie)
     if a1 is not None and a2 is not None and a1 != a2:
         return "aggregate", t1 if a1 > a2 else t2, False
+    away = _away_goals(tie)
+    if tie.away_goals and away is not None and away[0] != away[1]:
+        return "aggregate", t1 if away[0] > away[1] else t2, False  # away goals: an aggregate rule
     p1, p2 = tie.team1_penalties, tie.team2_penalties
     if p1 is not None and p2 is not None and p1 != p2:
         return "penalties", t1 if p1 > p2 else t2, False
     return "unknown", None, False
+
+
+def _away_goals(tie: Tie) -> tuple[int, int] | None:
+    """Goals each team scored away: team 1 in leg 2, team 2 in leg 1."""
+    leg1 = next((m for m in tie.legs if m.kind == "leg_1"), None)
+    leg2 = next((m for m in tie.legs if m.kind == "leg_2"), None)
+    if leg1 is None or leg2 is None or leg1.away_goals is None or leg2.away_goals is None:
+        return None
+    return leg2.away_goals, leg1.away_goals
 
 
 def _sum_legs(tie: Tie) -> tuple[int | None, int | None]:

@@ -28,6 +28,7 @@ SCORE_RE = re.compile(
         (?:\s*\(\s*{PAIR}\s*p(?:en)?\.?\s*\))?      # penalties: (4–2 p)
         (?:\s*\(?\s*(a\.?e\.?t\.?|aet)\s*\)?)?      # a.e.t. may follow the shoot-out too
         (?:\s*\(?\s*(awd|awarded|w\.?/?o\.?)\s*\)?)?  # awarded or walkover mark after a score
+        (?:\s*(\(a\)))?                             # away goals decided the tie: 3–3 (a)
         $""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -51,6 +52,7 @@ class Score:
     status: str  # played | walkover | not_played | awarded | pending
     text: str
     ok: bool  # False when the cell could not be read
+    away_goals_rule: bool = False  # `(a)`: level on aggregate, won on away goals
 
 
 def clean_text(text: str) -> str:
@@ -122,7 +124,7 @@ def parse_score(text: str) -> Score:
         status = "awarded"
     elif mark.startswith("w"):
         status = "walkover"
-    return Score(home, away, pens[0], pens[1], extra, status, text, True)
+    return Score(home, away, pens[0], pens[1], extra, status, text, True, bool(match.group(8)))
 
 
 @lru_cache(maxsize=1 << 16)  # cells repeat (scores, numbers): read each text once

@@ -39,5 +39,6 @@ class RowPerLine:
             return None  # `| 1` then `|`: a marked cell of the cell-per-line flavour
         texts = split_row(line.text)
         cells = tuple(Cell(t, line.number, j == 0) for j, t in enumerate(texts))
-        cut = nxt is None and ends_mid_line
-        return Claim(self.name, 1, cells, cut=cut)
+        # A row line without a final newline may still be whole: only its width can tell,
+        # so truncation is judged when rows are rebuilt, not here.
+        return Claim(self.name, 1, cells)

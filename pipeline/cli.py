@@ -7,11 +7,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pandas as pd
+
 from pipeline import __version__
 from pipeline.findings import CODES
-from pipeline.page import parse_page
 from pipeline.run import RawPage, assemble, parse_pages
-from pipeline.storage import find_inputs, read_page, write_outputs
+from pipeline.storage import find_inputs, read_page, unsafe_output, write_outputs
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -87,16 +88,31 @@ def _progress(total: int, quiet: bool) -> object:
     return tick
 
 
-def _read_all(paths: list[Path]) -> list[RawPage] | None:
-    files = find_inputs(paths)
+def _read_all(paths: list[Path], root: Path | None) -> tuple[list[RawPage], bool]:
+    """Read every input once; report unreadable files and clashing page names (exit 2)."""
+    files: dict[Path, Path] = {}
+    for path in find_inputs(paths):
+        files.setdefault(path.resolve(), path)  # the same file named twice is read once
     pages: list[RawPage] = []
-    for path in files:
+    by_name: dict[str, Path] = {}
+    ok = True
+    for path in files.values():
+        if path.stem in by_name:
+            print(
+                f"error: {by_name[path.stem]} and {path} would both be page '{path.stem}'; "
+                "rename one (page names key every output table)",
+                file=sys.stderr,
+            )
+            ok = False
+            continue
         try:
-            pages.append(read_page(path, Path.cwd()))
+            pages.append(read_page(path, root))
         except OSError as err:
             print(f"error: cannot read {path}: {err.strerror or err}", file=sys.stderr)
-            return None
-    return pages
+            ok = False
+            continue
+        by_name[path.stem] = path
+    return pages, ok
 
 
 def _exit_code(severities: Counter[str], strict: bool) -> int:
@@ -105,14 +121,34 @@ def _exit_code(severities: Counter[str], strict: bool) -> int:
     return EXIT_OK
 
 
-def run_extract(args: argparse.Namespace) -> int:
-    """Parse, validate, cross-check and write; print the summary."""
-    missing = [p for p in args.paths if not p.exists()]
+def _missing(paths: list[Path]) -> bool:
+    missing = [p for p in paths if not p.exists()]
     if missing:
         print(f"error: no such file or folder: {', '.join(map(str, missing))}", file=sys.stderr)
+    return bool(missing)
+
+
+def _print_findings(frames: dict[str, pd.DataFrame], *, infos: bool, indent: str) -> None:
+    """Print findings as `file:line: severity[code] message`, the compiler convention."""
+    paths = dict(zip(frames["pages"]["page"], frames["pages"]["path"], strict=True))
+    findings = frames["findings"]
+    if not infos:
+        findings = findings[findings["severity"] != "info"]
+    for f in findings.itertuples(index=False):
+        where = paths.get(str(f.page), f"{f.page}.txt")
+        print(f"{indent}{where}:{f.source_line}: {f.severity}[{f.code}] {f.message}")
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """Parse, validate, cross-check and write; print the summary."""
+    if _missing(args.paths):
         return EXIT_USAGE
-    pages = _read_all(args.paths)
-    if pages is None:
+    reason = unsafe_output(args.out, args.paths)
+    if reason:
+        print(f"error: refusing to write there: {reason}", file=sys.stderr)
+        return EXIT_USAGE
+    pages, ok = _read_all(args.paths, Path.cwd())  # contract: paths relative to the repo
+    if not ok:
         return EXIT_USAGE
     if not pages:
         print(f"warning: no .txt pages under {', '.join(map(str, args.paths))}", file=sys.stderr)
@@ -132,29 +168,21 @@ def run_extract(args: argparse.Namespace) -> int:
         f"findings: {severities['error']} error, {severities['warning']} warning, "
         f"{severities['info']} info"
     )
-    paths = dict(zip(frames["pages"]["page"], frames["pages"]["path"], strict=True))
-    serious = frames["findings"][frames["findings"]["severity"] != "info"]
-    for f in serious.itertuples(index=False):
-        where = paths.get(str(f.page), f"{f.page}.txt")
-        print(f"  {where}:{f.source_line}: {f.severity}[{f.code}] {f.message}")
+    _print_findings(frames, infos=False, indent="  ")
     print(f"report: {args.out / 'report.md'}")
     return _exit_code(severities, args.strict)
 
 
 def run_check(args: argparse.Namespace) -> int:
-    """Print each file's findings; write nothing."""
-    severities: Counter[str] = Counter()
-    for path in args.files:
-        try:
-            data = path.read_bytes()
-        except OSError as err:
-            print(f"error: cannot read {path}: {err.strerror or err}", file=sys.stderr)
-            return EXIT_USAGE
-        result = parse_page(data, path.stem, str(path))
-        for finding in result.findings:
-            severities[finding.severity] += 1
-            print(finding.format(str(path)))
-    return _exit_code(severities, args.strict)
+    """Parse, validate and cross-check like extract, print every finding, write nothing."""
+    if _missing(args.files):
+        return EXIT_USAGE
+    pages, ok = _read_all(args.files, None)  # findings name files as the user typed them
+    frames = assemble(parse_pages(pages)).frames
+    _print_findings(frames, infos=True, indent="")
+    if not ok:
+        return EXIT_USAGE
+    return _exit_code(Counter(frames["findings"]["severity"]), args.strict)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -58,7 +58,8 @@ def cross_check(
             findings.extend(ppw_findings)
             if table.matches:
                 findings.extend(check_against_matrix(table, ppw))
-            findings.extend(check_totals(table))
+            if table.status == "parsed":  # a cut or partial table cannot balance
+                findings.extend(check_totals(table))
             findings.extend(check_order(table, table.table_id in tiebreaker_after))
     findings.extend(check_ties(list(ties)))
     return findings

@@ -14,6 +14,7 @@ from pipeline.layout import recognise, split_tables
 from pipeline.model import Heading, ParsedTable, Prose, TableBlock
 from pipeline.records import build_table
 from pipeline.rows import rebuild_rows
+from pipeline.rules import is_tiebreaker
 from pipeline.sections import PlacedTable, place_tables
 from pipeline.text import decode_bytes, split_lines
 from pipeline.ties import DecidedTie, decide_ties, link_tiebreakers
@@ -117,7 +118,7 @@ def _lost_tiebreakers(blocks: Sequence[object], tables: list[ParsedTable]) -> di
             if table is not None and table.kind == "two_legged":
                 current = table
         elif isinstance(block, Heading):
-            if block.text.lower().startswith("tie") and current is not None:
+            if is_tiebreaker(block.text) and current is not None:
                 if pending is not None:
                     out.setdefault(current.table_id, []).append(pending)
                 pending = block.line
@@ -138,7 +139,7 @@ def _tiebreaker_after(blocks: Sequence[object], tables: list[ParsedTable]) -> se
         if isinstance(block, TableBlock):
             last = by_line.get(block.line, last)
         elif isinstance(block, Heading):
-            if last is not None and block.text.lower().startswith("tie"):
+            if last is not None and is_tiebreaker(block.text):
                 out.add(last.table_id)
             last = None
     return out

@@ -8,7 +8,7 @@ from pipeline.findings import Finding
 from pipeline.layout import Layout
 from pipeline.model import Cell, Match, ParsedTable, StandingRow, Tie
 from pipeline.rows import Rebuilt, Row
-from pipeline.rules import STAT_FIELDS
+from pipeline.rules import STAT_FIELDS, is_tiebreaker
 from pipeline.sections import PlacedTable
 from pipeline.values import Score, parse_int, parse_pair, parse_score, split_marks
 
@@ -338,7 +338,7 @@ def _singles(
     table_id: str,
     placed: PlacedTable,
 ) -> tuple[Match, ...]:
-    tiebreaker = (placed.section.round or "").lower().startswith("tie")
+    tiebreaker = is_tiebreaker(placed.section.round)
     matches: list[Match] = []
     for row in rows:
         count.row(layout, row)

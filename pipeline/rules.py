@@ -131,6 +131,11 @@ CRITERIA_WORDS = (
 )
 
 
+def is_tiebreaker(text: str | None) -> bool:
+    """Tell whether a heading names a tiebreaker (third match, play-off match)."""
+    return bool(text) and heading_kind(text or "") == "tiebreaker"
+
+
 def heading_kind(text: str) -> str | None:
     """Classify a heading by the vocabulary above; None when it names no known kind."""
     for kind, pattern in HEADING_KINDS:

@@ -15,6 +15,7 @@ from pipeline.report import render_json, render_junit, render_markdown
 from pipeline.validate import validate_frame
 
 OUTPUT_TABLES = ("pages", "tables", "standings", "matches", "ties")
+REPORT_NAMES = ("report.md", "report.json", "junit.xml")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pipeline.findings import Finding
 from pipeline.model import Block, Heading, Prose, Section, TableBlock
 from pipeline.rules import (
+    APPENDIX_HEADINGS,
     IGNORE_GD_RE,
     POINTS_RULE_RE,
     RULES_LINE_RE,
@@ -114,7 +115,13 @@ def _push(stack: list[_Entry], entry: _Entry, ranks: dict[str, int]) -> None:
     """Place a heading: siblings replace each other; known kinds never nest in unknown ones."""
     kind = entry.kind
     if kind is None:
-        stack.clear()  # an unrecognised heading is a top-level article section
+        if entry.heading.text.lower() in APPENDIX_HEADINGS:
+            stack.clear()  # Notes, See also, External links: top-level article sections
+        else:
+            # An unrecognised heading (`Liguilla`, `Zona Norte`) nests under the known path;
+            # consecutive unrecognised headings are siblings.
+            while stack and stack[-1].kind in (None, "tiebreaker"):
+                stack.pop()
         stack.append(entry)
         return
     if kind == "tiebreaker":

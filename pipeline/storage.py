@@ -9,9 +9,12 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.run import RawPage
+from pipeline.frames import FIELDS
+from pipeline.run import REPORT_NAMES, RawPage
+from pipeline.text import MAX_BYTES
 
 INPUT_SUFFIXES = {".txt"}
+OUTPUT_NAMES = {f"{name}.parquet" for name in FIELDS} | set(REPORT_NAMES)
 
 
 def find_inputs(paths: list[Path]) -> list[Path]:
@@ -26,14 +29,39 @@ def find_inputs(paths: list[Path]) -> list[Path]:
 
 
 def read_page(path: Path, root: Path | None = None) -> RawPage:
-    """Read one raw file's bytes (I/O errors propagate: the CLI reports them)."""
+    """Read one raw file's bytes, at most one past the size limit (bounded memory).
+
+    I/O errors propagate: the CLI reports them.
+    """
     shown = path
     if root is not None:
         try:
             shown = path.resolve().relative_to(root.resolve())
         except ValueError:
             shown = path
-    return RawPage(page=path.stem, path=shown.as_posix(), data=path.read_bytes())
+    with path.open("rb") as handle:
+        data = handle.read(MAX_BYTES + 1)
+    return RawPage(page=path.stem, path=shown.as_posix(), data=data)
+
+
+def unsafe_output(out: Path, inputs: list[Path]) -> str | None:
+    """Say why `out` must not be replaced, or None: only a folder of our own outputs is."""
+    target = out.resolve()
+    if target.exists() and not target.is_dir():
+        return f"{out} is a file, not an output folder"
+    cwd = Path.cwd().resolve()
+    if target == cwd or target in cwd.parents:
+        return f"{out} holds the working folder; it would be replaced whole"
+    for path in inputs:
+        resolved = path.resolve()
+        if resolved == target or target in resolved.parents:
+            return f"{out} holds the input {path}; it would be replaced whole"
+    if target.is_dir():
+        foreign = sorted(p.name for p in target.iterdir() if p.name not in OUTPUT_NAMES)
+        if foreign:
+            shown = ", ".join(foreign[:3]) + (", …" if len(foreign) > 3 else "")
+            return f"{out} holds files that are not outputs of this tool ({shown})"
+    return None
 
 
 def write_outputs(out: Path, arrow: dict[str, pa.Table], reports: dict[str, str]) -> None:

@@ -26,12 +26,23 @@ def decode_bytes(data: bytes, page: str) -> tuple[str, list[Finding]]:
         findings.append(
             Finding(
                 "input-too-large",
-                f"File is {len(data):,} bytes; only the first {MAX_BYTES:,} were read.",
+                f"File is larger than {MAX_BYTES:,} bytes; only the first {MAX_BYTES:,} were "
+                "read (split the export to read it all).",
                 page,
                 1,
             )
         )
         data = data[:MAX_BYTES]
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        # UTF-16 with a byte-order mark: text, not binary, though it has NUL bytes.
+        findings.append(
+            Finding(
+                "utf16-input", "File is UTF-16 text (byte-order mark); decoded as such.", page, 1
+            )
+        )
+        return decode_bytes(data.decode("utf-16", errors="replace").encode("utf-8"), page)[0], (
+            findings
+        )
     if b"\x00" in data[:65536]:
         findings.append(
             Finding(

@@ -6,6 +6,13 @@ from pipeline.flavours import Claim, is_pipe, is_rule
 from pipeline.model import Cell, Line
 
 
+def _cut_cell(text: str) -> bool:
+    stripped = text.strip()
+    return (
+        bool(stripped) and not stripped.endswith((".", ":", ";", "!", "?")) and len(stripped) < 200
+    )
+
+
 def _is_text(text: str) -> bool:
     return not is_pipe(text) and not is_rule(text)
 
@@ -29,7 +36,11 @@ class CellPerLine:
             if text.lstrip().startswith("| ") or text.strip() == "|":
                 text, marked = text.lstrip()[2:], True  # a `| ` prefix marks a row start
             return Claim(self.name, 2, (Cell(text.strip(), line.number, marked),))
-        if nxt is None and ends_mid_line and i > 0 and is_pipe(lines[i - 1].text):
-            # The file stops inside this cell: keep it, flagged, so it is counted and named.
+        last_after_cell = nxt is None and i > 0 and is_pipe(lines[i - 1].text)
+        if last_after_cell and (ends_mid_line or _cut_cell(line.text)):
+            # The file stops inside this cell (its `|` never came): keep it, flagged, so it
+            # is counted and named. Without a final newline that is certain; with one, a
+            # last line right after a cell that is no sentence is still a cut cell, since a
+            # heading with nothing under it at the very end would say nothing either.
             return Claim(self.name, 1, (Cell(line.text.strip(), line.number),), cut=True)
         return None

@@ -1,0 +1,269 @@
+"""Bugs found by review, each pinned by the input that showed it (minimal, inline)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from pipeline import cli
+from pipeline.page import PageResult, parse_page
+
+STANDINGS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "GD", "Pts")
+HEADER = "Pos | Team | Pld | W | D | L | GF | GA | GD | Pts |\n" + "---|" * 10 + "\n"
+
+
+def cpl(*cells: str) -> str:
+    """Cell-per-line rendering: each cell a line followed by a `|` line."""
+    return "".join(f"{c}\n|\n" if c else "|\n" for c in cells)
+
+
+def parse(text: str) -> PageResult:
+    return parse_page(text.encode(), "case", "case.txt")
+
+
+def accounted(result: PageResult) -> bool:
+    return all(t.cells == t.cells_layout + t.cells_data + t.cells_unused for t in result.tables)
+
+
+def test_header_without_team_column_does_not_hang() -> None:
+    text = "Title.\n" + cpl("Standings", "Team", "W", "Pts") + "---|\n" + cpl("1")
+    done: list[PageResult] = []
+    worker = threading.Thread(target=lambda: done.append(parse(text)), daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert done, "parse_page did not return"
+    assert accounted(done[0])
+
+
+def test_many_tables_back_to_back_split_without_recursion() -> None:
+    text = "Title.\nFirst round\n" + cpl("Team 1", "Score", "Team 2", "Alpha", "1–0", "Beta") * 1500
+    result = parse(text)
+    assert len(result.tables) == 1500
+    assert all(len(t.matches) == 1 for t in result.tables)
+
+
+def test_missing_leg_cell_shortens_one_row_and_invents_nothing() -> None:
+    text = "Title.\nQuarterfinals\n" + cpl(
+        "Team 1", "Agg.", "Team 2", "1st leg", "2nd leg",
+        "Alpha", "2–2", "Beta", "1–1",
+        "Gamma", "3–2", "Delta", "1–2", "2–0",
+        "Eps", "2–1", "Zeta", "2–0", "0–1",
+    )  # fmt: skip
+    result = parse(text)
+    (table,) = result.tables
+    assert [(t.team1, t.team2) for t in table.ties] == [("Gamma", "Delta"), ("Eps", "Zeta")]
+    assert [(f.code, f.cells) for f in result.findings if f.severity == "warning"] == [
+        ("row-short", 4)
+    ]
+    assert accounted(result) and not result.info.truncated
+
+
+def test_unmodelled_column_is_named_not_read_as_teams() -> None:
+    text = "Title.\nFinal\n" + cpl(
+        "Team 1", "Score", "Team 2", "Venue", "Alpha", "1–0", "Beta", "Lima",
+        "Gamma", "2–2", "Delta", "Cusco",
+    )  # fmt: skip
+    result = parse(text)
+    (table,) = result.tables
+    assert [(m.home_team, m.away_team) for m in table.matches] == [
+        ("Alpha", "Beta"), ("Gamma", "Delta"),
+    ]  # fmt: skip
+    assert [(f.code, f.cells) for f in result.findings] == [("column-not-output", 2)]
+    assert (table.cells_layout, table.cells_data, table.cells_unused) == (4, 6, 2)
+
+
+def test_league_without_pos_column_keeps_its_first_team() -> None:
+    text = "Title.\nGroup A\n" + cpl(
+        *STANDINGS[1:],
+        "Alpha", "2", "2", "0", "0", "4", "0", "+4", "6",
+        "Beta", "2", "0", "1", "1", "1", "2", "−1", "1",
+        "Gamma", "2", "0", "1", "1", "1", "4", "−3", "1",
+    )  # fmt: skip
+    result = parse(text)
+    assert [r.team for r in result.tables[0].standings] == ["Alpha", "Beta", "Gamma"]
+    assert result.tables[0].cells_unused == 0
+
+
+def test_lost_row_does_not_move_matrix_scores_to_another_opponent() -> None:
+    text = (
+        "Title.\nGroup A\nPos | Team | Pld | W | D | L | GF | GA | GD | Pts | ALP | BET | GAM |\n"
+        "1 | Alpha | 2 | 2 | 0 | 0 | 4 | 1 | +3 | 6 |  | 2–0 | 2–1 |\n"
+        "2 | Beta | 2 |\n"
+        "3 | Gamma | 2 | 0 | 0 | 2 | 1 | 4 | −3 | 0 | 0–2 | 1–2 |  |\n"
+    )
+    result = parse(text)
+    (table,) = result.tables
+    pairs = {(m.home_team, m.away_team, m.home_goals) for m in table.matches}
+    assert ("Alpha", "BET", 2) in pairs and ("Gamma", "BET", 1) in pairs
+    assert ("Alpha", "Gamma", 2) in pairs
+    assert [r.team_abbr for r in table.standings] == ["ALP", "GAM"]
+    assert accounted(result)
+
+
+def test_level_teams_sharing_a_position_after_a_number() -> None:
+    text = "Title.\nGroup A\n" + cpl(
+        *STANDINGS,
+        "1", "Alpha", "2", "2", "0", "0", "4", "0", "+4", "6",
+        "2", "Beta", "2", "0", "1", "1", "1", "2", "−1", "1",
+        "Gamma", "2", "0", "1", "1", "1", "2", "−1", "1",
+    )  # fmt: skip
+    result = parse(text)
+    rows = result.tables[0].standings
+    assert [(r.position, r.team, r.points) for r in rows] == [
+        (1, "Alpha", 6), (2, "Beta", 1), (2, "Gamma", 1),
+    ]  # fmt: skip
+
+
+def test_row_tables_back_to_back_split_at_the_second_header() -> None:
+    block = HEADER
+    text = (
+        "Title.\nGroup A\n" + block
+        + "1 | Alpha | 2 | 1 | 1 | 0 | 3 | 2 | +1 | 4 |\n"
+        + "2 | Beta | 2 | 0 | 1 | 1 | 2 | 3 | −1 | 1 |\n"
+        + block
+        + "1 | Gamma | 2 | 1 | 1 | 0 | 3 | 2 | +1 | 4 |\n"
+        + "2 | Alpha | 2 | 0 | 1 | 1 | 2 | 3 | −1 | 1 |\n"
+    )  # fmt: skip
+    result = parse(text)
+    assert [[r.team for r in t.standings] for t in result.tables] == [
+        ["Alpha", "Beta"], ["Gamma", "Alpha"],
+    ]  # fmt: skip
+
+
+def test_old_two_line_tie_header_in_cell_per_line() -> None:
+    text = "Title.\nFirst stage\n" + cpl(
+        "Teams", "Scores", "", "", "", "",
+        "1st leg home team", "Points", "2nd leg home team", "1st leg", "2nd leg", "Pen.",
+        "Alpha", "0:6", "Beta", "0–1", "0–2", "–",
+    )  # fmt: skip
+    result = parse(text)
+    (table,) = result.tables
+    assert table.kind == "two_legged"
+    assert [(d.tie.team1, d.tie.stated_points, d.winner) for d in result.ties] == [
+        ("Alpha", (0, 6), "Beta")
+    ]
+
+
+def test_third_match_heading_is_a_tiebreaker() -> None:
+    text = (
+        "Title.\nOn every stage qualification is decided by points, no matter the goal "
+        "difference. Third match played in neutral ground.\nRegion I\nSemifinals\n"
+        + cpl(
+            "Team 1", "Agg.", "Team 2", "1st leg", "2nd leg", "Alpha", "1–1", "Beta", "1–0", "0–1"
+        )
+        + "Third match\n"
+        + cpl("Team 1", "Score", "Team 2", "Alpha", "1–1 (4–2 p)", "Beta")
+    )
+    result = parse(text)
+    third = result.tables[1].matches[0]
+    assert (third.kind, third.neutral, third.tie_id) == ("tiebreaker", True, "case#1/1")
+    assert (result.ties[0].decided_by, result.ties[0].winner) == ("tiebreaker", "Alpha")
+    assert not [f for f in result.findings if f.severity != "info"]
+
+
+def test_second_leg_shootout_and_away_goals_decide_ties() -> None:
+    text = "Title.\nQuarterfinals\n" + cpl(
+        "Team 1", "Agg.", "Team 2", "1st leg", "2nd leg",
+        "Alpha", "2–2", "Beta", "1–1", "1–1 (4–3 p)",
+        "Gamma", "3–3 (a)", "Delta", "0–1", "3–2",
+    )  # fmt: skip
+    result = parse(text)
+    assert [(d.decided_by, d.winner) for d in result.ties] == [
+        ("penalties", "Alpha"), ("aggregate", "Gamma"),
+    ]  # fmt: skip
+    leg2 = result.ties[0].tie.legs[1]
+    assert (leg2.home_team, leg2.home_goals, leg2.home_penalties) == ("Beta", 1, 3)
+
+
+def test_unreadable_shootout_cell_is_named() -> None:
+    text = (
+        "Title.\nFirst stage\nTeams | Scores | ||||\n---|---|---|---|---|---|\n"
+        "1st leg home team | Points | 2nd leg home team | 1st leg | 2nd leg | Pen. |\n"
+        "Alpha | 3:3 | Beta | 1–0 | 0–1 | pending |\n"
+    )
+    result = parse(text)
+    assert [(f.code, f.stated) for f in result.findings if f.code == "cell-unparsed"] == [
+        ("cell-unparsed", "pending")
+    ]
+
+
+def test_cut_last_cell_is_never_stored_as_a_value() -> None:
+    text = "Title.\nGroup A\n" + cpl(
+        *STANDINGS,
+        "1", "Alpha", "2", "2", "0", "0", "14", "0", "+14", "6",
+        "2", "Beta", "2", "0", "0", "2", "0", "14", "−14",
+    ) + "1"  # fmt: skip
+    result = parse(text)
+    assert [r.team for r in result.tables[0].standings] == ["Alpha"]
+    assert result.info.truncated
+    assert [(f.code, f.cells) for f in result.findings if f.severity == "warning"] == [
+        ("table-truncated", 10)
+    ]
+
+
+def test_cut_cell_followed_by_a_newline_is_still_a_cut() -> None:
+    text = "Title.\nFirst round\n" + cpl("Team 1", "Score", "Team 2", "Alpha", "1–0") + "Depo\n"
+    result = parse(text)
+    assert result.info.truncated
+    assert [f.code for f in result.findings if f.severity == "warning"] == ["table-truncated"]
+
+
+def test_unknown_subheading_keeps_the_stage_and_region() -> None:
+    text = "Title.\nRegional Stage\nRegion V\nLiguilla\n" + cpl(
+        "Team 1", "Score", "Team 2", "Alpha", "1–0", "Beta"
+    )
+    section = parse(text).tables[0].section
+    assert section.path == ("Regional Stage", "Region V", "Liguilla")
+    assert (section.stage, section.region) == ("Regional Stage", "Region V")
+
+
+def test_utf16_file_is_text_not_binary() -> None:
+    text = "Title.\nFinal\n" + cpl("Team 1", "Score", "Team 2", "Alpha", "1–0", "Beta")
+    result = parse_page(text.encode("utf-16"), "u16", "u16.txt")
+    assert [f.code for f in result.findings] == ["utf16-input"]
+    assert result.tables[0].matches[0].home_team == "Alpha"
+
+
+@pytest.mark.parametrize("target", [".", "raw", "precious.py"], ids=["cwd", "inputs", "a-file"])
+def test_extract_refuses_to_replace_what_is_not_its_output(
+    target: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "p.txt").write_text("Title.\n", encoding="utf-8")
+    (tmp_path / "precious.py").write_text("keep me\n", encoding="utf-8")
+    assert cli.main(["extract", "raw", "--out", target, "--quiet"]) == 2
+    assert "refusing to write there" in capsys.readouterr().err
+    assert (tmp_path / "precious.py").read_text(encoding="utf-8") == "keep me\n"
+    assert (tmp_path / "raw" / "p.txt").exists()
+
+
+def test_clashing_page_names_stop_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "p.txt").write_text("Title.\n", encoding="utf-8")
+    out = tmp_path / "clean"
+    code = cli.main(["extract", str(tmp_path / "a"), str(tmp_path / "b"), "--out", str(out)])
+    assert code == 2 and not out.exists()
+    assert "would both be page 'p'" in capsys.readouterr().err
+    # The same file named twice is simply read once.
+    same = tmp_path / "a" / "p.txt"
+    assert cli.main(["extract", str(same), str(same), "--out", str(out), "--quiet"]) == 0
+
+
+def test_check_validates_like_extract(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    page = tmp_path / "dup.txt"
+    block = HEADER
+    page.write_text(
+        "Title.\nGroup A\n" + block + "1 | Alpha | 1 | 1 | 0 | 0 | 1 | 0 | +1 | 3 |\n"
+        "1 | Alpha | 1 | 1 | 0 | 0 | 1 | 0 | +1 | 3 |\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "clean"
+    assert cli.main(["extract", str(page), "--out", str(out), "--quiet"]) == 1
+    assert cli.main(["check", str(page)]) == 1
+    assert "schema-violation" in capsys.readouterr().out

@@ -154,7 +154,7 @@ def recognise(block: TableBlock) -> Layout:
     labels = [c.text for c in cells[:n]]
     # A two-line header's fillers (`Teams`, `Scores`, empty cells) come before the real row.
     last_filler = max((i for i, t in enumerate(labels) if _is_filler(t)), default=-1)
-    if 0 <= last_filler < len(labels) - 1:
+    if family is TIE_ALIASES and 0 <= last_filler < len(labels) - 1:
         labels = labels[last_filler + 1 :]
     if family is TIE_ALIASES:
         n, labels = _extend_tie_header(cells, n, labels)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pipeline.flavours import Claim, is_pipe, is_rule
 from pipeline.model import Cell, Line
+from pipeline.rules import APPENDIX_HEADINGS, heading_kind
 
 
 def _cut_cell(text: str) -> bool:
+    """A last line that is no sentence and no recognised heading (`External links`, `Final`)."""
     stripped = text.strip()
-    return (
-        bool(stripped) and not stripped.endswith((".", ":", ";", "!", "?")) and len(stripped) < 200
-    )
+    if not stripped or len(stripped) > 200 or stripped.endswith((".", ":", ";", "!", "?")):
+        return False
+    return heading_kind(stripped) is None and stripped.lower() not in APPENDIX_HEADINGS
 
 
 def _is_text(text: str) -> bool:
@@ -39,8 +41,7 @@ class CellPerLine:
         last_after_cell = nxt is None and i > 0 and is_pipe(lines[i - 1].text)
         if last_after_cell and (ends_mid_line or _cut_cell(line.text)):
             # The file stops inside this cell (its `|` never came): keep it, flagged, so it
-            # is counted and named. Without a final newline that is certain; with one, a
-            # last line right after a cell that is no sentence is still a cut cell, since a
-            # heading with nothing under it at the very end would say nothing either.
+            # is counted and named. Without a final newline that is certain; with one, a last
+            # line right after a cell is a cut cell unless it reads as a sentence or heading.
             return Claim(self.name, 1, (Cell(line.text.strip(), line.number),), cut=True)
         return None

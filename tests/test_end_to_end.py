@@ -162,3 +162,10 @@ def test_binary_and_empty_inputs_give_findings(tmp_path: Path) -> None:
         ("binary", "binary-input"),
         ("empty", "empty-input"),
     }
+
+
+def test_readme_documents_every_finding_code() -> None:
+    from pipeline.findings import CODES
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert [code for code in CODES if f"`{code}`" not in readme] == []

@@ -10,7 +10,7 @@ from itertools import pairwise
 from pipeline.findings import Finding
 from pipeline.model import Match, ParsedTable, StandingRow
 from pipeline.rules import POINTS_PER_WIN_RULES, STAT_FIELDS, classification_criteria
-from pipeline.ties import DecidedTie, leg_points
+from pipeline.ties import DecidedTie, leg_points, sum_legs
 
 # How a table may count walkovers and unplayed cells (chosen per table by what reconciles).
 POLICIES = {
@@ -353,16 +353,9 @@ def check_ties(ties: list[DecidedTie]) -> list[Finding]:
     for d in ties:
         tie = d.tie
         legs = tie.legs
-        if all(leg.home_goals is not None for leg in legs) and legs:
-            g1 = g2 = 0
-            for leg in legs:
-                a, b = (
-                    (leg.home_goals, leg.away_goals)
-                    if leg.kind == "leg_1"
-                    else (leg.away_goals, leg.home_goals)
-                )
-                g1 += a or 0
-                g2 += b or 0
+        summed = sum_legs(tie)
+        if summed is not None:
+            g1, g2 = summed
             stated_agg = (tie.team1_aggregate, tie.team2_aggregate)
             if tie.team1_aggregate is not None and stated_agg != (g1, g2):
                 findings.append(

@@ -38,19 +38,33 @@ def read_tie_rule(table: ParsedTable) -> TieRule:
     return TieRule(by_points=by_points, third_match=bool(THIRD_MATCH_RE.search(prose)))
 
 
+def team_goals(leg: Match) -> tuple[int, int] | None:
+    """A leg's goals as (team 1, team 2): leg 2 is at team 2's ground (contract)."""
+    if leg.home_goals is None or leg.away_goals is None:
+        return None
+    if leg.kind == "leg_1":
+        return leg.home_goals, leg.away_goals
+    return leg.away_goals, leg.home_goals
+
+
+def sum_legs(tie: Tie) -> tuple[int, int] | None:
+    """The aggregate the legs give (team 1, team 2); None unless every leg was played."""
+    goals = [team_goals(leg) for leg in tie.legs]
+    if not goals or any(g is None for g in goals):
+        return None
+    return sum(g[0] for g in goals if g), sum(g[1] for g in goals if g)
+
+
 def leg_points(tie: Tie) -> tuple[int, int] | None:
     """Points from the legs, 3 a win and 1 a draw (team 1, team 2); None if no leg was played."""
     p1 = p2 = 0
     played = False
     for leg in tie.legs:
-        if leg.home_goals is None or leg.away_goals is None:
+        goals = team_goals(leg)
+        if goals is None:
             continue
         played = True
-        g1, g2 = (
-            (leg.home_goals, leg.away_goals)
-            if leg.kind == "leg_1"
-            else (leg.away_goals, leg.home_goals)
-        )
+        g1, g2 = goals
         p1 += 3 if g1 > g2 else 1 if g1 == g2 else 0
         p2 += 3 if g2 > g1 else 1 if g1 == g2 else 0
     return (p1, p2) if played else None
@@ -241,7 +255,7 @@ def _verdict(
         return "needs-third", None, False
     a1, a2 = tie.team1_aggregate, tie.team2_aggregate
     if a1 is None or a2 is None:
-        a1, a2 = _sum_legs(tie)
+        a1, a2 = sum_legs(tie) or (None, None)
     if a1 is not None and a2 is not None and a1 != a2:
         return "aggregate", t1 if a1 > a2 else t2, False
     away = _away_goals(tie)
@@ -260,17 +274,3 @@ def _away_goals(tie: Tie) -> tuple[int, int] | None:
     if leg1 is None or leg2 is None or leg1.away_goals is None or leg2.away_goals is None:
         return None
     return leg2.away_goals, leg1.away_goals
-
-
-def _sum_legs(tie: Tie) -> tuple[int | None, int | None]:
-    g1 = g2 = 0
-    for leg in tie.legs:
-        if leg.home_goals is None or leg.away_goals is None:
-            return None, None
-        a, b = (
-            (leg.home_goals, leg.away_goals)
-            if leg.kind == "leg_1"
-            else (leg.away_goals, leg.home_goals)
-        )
-        g1, g2 = g1 + a, g2 + b
-    return (g1, g2) if tie.legs else (None, None)

@@ -16,6 +16,7 @@ from typing import Literal
 from hypothesis import strategies as st
 
 Flavour = Literal["cell", "row"]
+Ending = Literal["none", "heading", "licence"]
 
 # Team names are built from two word lists: letters and spaces only, never a number or a score.
 NAME_FIRST = (
@@ -62,6 +63,10 @@ TIE_HEADINGS = ("Quarterfinals", "Semifinals", "Final", "Round of 16", "First ro
 STAGE_HEADINGS = ("Regional Stage", "National Stage", "First stage")
 STANDINGS_HEADER = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "GD", "Pts", "Qualification")
 TIE_HEADER = ("Team 1", "Agg.Tooltip Aggregate score", "Team 2", "1st leg", "2nd leg")
+LICENCE = (
+    "This article is issued from Wikipedia. The text is licensed under Creative Commons - "
+    "Attribution - Sharealike."
+)
 EN_DASH = "–"
 MINUS = "−"
 
@@ -151,32 +156,31 @@ class Tournament:
 
 
 def compute_standings(
-    order: list[str], abbrs: dict[str, str], results: dict[tuple[str, str], Result]
-) -> list[dict[str, int | str]]:
-    """Count played matches only (walkovers are not counted, as on the seed page)."""
-    rows: dict[str, dict[str, int | str]] = {
-        t: {"team": t, "abbr": abbrs[t], "P": 0, "W": 0, "D": 0, "L": 0, "GF": 0, "GA": 0}
-        for t in order
-    }
+    abbrs: dict[str, str], results: dict[tuple[str, str], Result]
+) -> list[Standing]:
+    """Count played matches only (walkovers are not, as on the seed page); sort by Pts, GD, GF.
+
+    Positions follow the order; qualifications are left empty for the caller to fill.
+    """
+    tally = {team: [0, 0, 0, 0, 0, 0] for team in abbrs}  # Pld, W, D, L, GF, GA
     for (home, away), result in results.items():
-        if result.walkover:
-            continue
-        hg, ag = result.home_goals, result.away_goals
-        assert hg is not None and ag is not None
-        for team, mine, theirs in ((home, hg, ag), (away, ag, hg)):
-            row = rows[team]
-            row["P"] = int(row["P"]) + 1
-            row["GF"] = int(row["GF"]) + mine
-            row["GA"] = int(row["GA"]) + theirs
-            key = "W" if mine > theirs else "D" if mine == theirs else "L"
-            row[key] = int(row[key]) + 1
-    for row in rows.values():
-        row["Pts"] = 3 * int(row["W"]) + int(row["D"])
-        row["GD"] = int(row["GF"]) - int(row["GA"])
-    return sorted(
-        rows.values(),
-        key=lambda r: (-int(r["Pts"]), -int(r["GD"]), -int(r["GF"]), str(r["team"])),
-    )
+        if result.home_goals is None or result.away_goals is None:
+            continue  # a walkover
+        for team, mine, theirs in (
+            (home, result.home_goals, result.away_goals),
+            (away, result.away_goals, result.home_goals),
+        ):
+            row = tally[team]
+            row[0] += 1
+            row[1 if mine > theirs else 2 if mine == theirs else 3] += 1
+            row[4] += mine
+            row[5] += theirs
+    rows = [
+        Standing(0, team, abbrs[team], p, w, d, lost, gf, ga, 3 * w + d, None)
+        for team, (p, w, d, lost, gf, ga) in tally.items()
+    ]
+    rows.sort(key=lambda r: (-r.points, -r.goal_difference, -r.goals_for, r.team))
+    return [replace(r, position=pos) for pos, r in enumerate(rows, 1)]
 
 
 def team_names() -> st.SearchStrategy[str]:
@@ -207,46 +211,29 @@ def qualification_spans(draw: st.DrawFn, n: int) -> tuple[QualSpan, ...]:
         spans.append(QualSpan(draw(st.sampled_from(QUALIFICATIONS)), k, spanned=True))
     rest = n - k
     while rest:
-        size = draw(st.integers(1, rest))
+        spanned = rest > 1 and draw(st.booleans())
+        size = draw(st.integers(2 if spanned else 1, rest))
         text = ""
         if rest == size and draw(st.integers(0, 3)) == 3:
             text = draw(st.sampled_from(RELEGATIONS))  # a bottom block of relegated teams
-        spans.append(QualSpan(text, size, spanned=size > 1 and draw(st.booleans())))
+        spans.append(QualSpan(text, size, spanned))
         rest -= size
     return tuple(spans)
 
 
 @st.composite
-def leagues(
-    draw: st.DrawFn, names: list[str], heading: str, walkovers: bool = True
-) -> League:
+def leagues(draw: st.DrawFn, names: list[str], heading: str, walkovers: bool = True) -> League:
     n = len(names)
     codes = draw(abbreviations(n))
     abbrs = dict(zip(names, codes, strict=True))
     res = {
-        (home, away): draw(results(walkovers))
-        for home in names
-        for away in names
-        if home != away
+        (home, away): draw(results(walkovers)) for home in names for away in names if home != away
     }
-    rows = compute_standings(names, abbrs, res)
     spans = draw(qualification_spans(n))
-    quals = [s.text or None for s in spans for _ in range(s.rows)]
+    quals = [span.text or None for span in spans for _ in range(span.rows)]
     standings = tuple(
-        Standing(
-            position=pos,
-            team=str(r["team"]),
-            abbr=str(r["abbr"]),
-            played=int(r["P"]),
-            won=int(r["W"]),
-            drawn=int(r["D"]),
-            lost=int(r["L"]),
-            goals_for=int(r["GF"]),
-            goals_against=int(r["GA"]),
-            points=int(r["Pts"]),
-            qualification=qual,
-        )
-        for pos, (r, qual) in enumerate(zip(rows, quals, strict=True), 1)
+        replace(row, qualification=qual)
+        for row, qual in zip(compute_standings(abbrs, res), quals, strict=True)
     )
     return League(heading, standings, res, spans)
 
@@ -296,6 +283,7 @@ class Quirks:
     crlf: bool = False
     trailing_every: int = 0  # every n-th line gets trailing spaces (0: none)
     prose: bool = False  # an intro sentence and `Source:` lines
+    ending: Ending = "none"  # after the last table: nothing, a bare heading, or the licence
     edit_suffix: bool = False  # `Edit` glued to headings (mobile rendering)
 
 
@@ -312,6 +300,7 @@ def quirks(draw: st.DrawFn, flavour: Flavour | None = None) -> Quirks:
         crlf=draw(st.booleans()),
         trailing_every=draw(st.sampled_from((0, 0, 1, 2, 3, 7))),
         prose=draw(st.booleans()),
+        ending=draw(st.sampled_from(("none", "heading", "licence"))),
         edit_suffix=draw(st.booleans()),
     )
 
@@ -417,7 +406,9 @@ def _write_table(
         if q.rule:
             page.add(_rule(len(header), q))
         for row in rows:
-            out.append([_write_cell(page, text, q.row_prefix and k == 0) for k, text in enumerate(row)])
+            out.append(
+                [_write_cell(page, text, q.row_prefix and k == 0) for k, text in enumerate(row)]
+            )
     else:
         page.add(_row_line(header, q.row_prefix))
         page.add(_rule(len(header), q))
@@ -468,7 +459,9 @@ def _league_rows(league: League) -> list[list[str]]:
     return rows
 
 
-def _render_league(page: _Page, league: League, q: Quirks) -> tuple[int, list, list]:
+def _render_league(
+    page: _Page, league: League, q: Quirks
+) -> tuple[int, list[ExpectedStanding], list[ExpectedMatch]]:
     header = [*STANDINGS_HEADER, "", *(s.abbr for s in league.standings)]
     rows = _league_rows(league)
     first, lines = _write_table(page, header, rows, q)
@@ -512,7 +505,9 @@ def _render_league(page: _Page, league: League, q: Quirks) -> tuple[int, list, l
     return first, standings, matches
 
 
-def _render_ties(page: _Page, ties: tuple[TwoLegTie, ...], q: Quirks) -> tuple[int, list]:
+def _render_ties(
+    page: _Page, ties: tuple[TwoLegTie, ...], q: Quirks
+) -> tuple[int, list[ExpectedTie]]:
     rows = [
         [
             t.team1,
@@ -554,14 +549,14 @@ def render(tournament: Tournament, q: Quirks | None = None) -> Rendered:
     if tournament.stage:
         page.add(_heading(tournament.stage, q))
 
-    def league_part() -> tuple[int, list, list]:
+    def league_part() -> tuple[int, list[ExpectedStanding], list[ExpectedMatch]]:
         page.add(_heading(tournament.league.heading, q))
         out = _render_league(page, tournament.league, q)
         if q.prose:
             page.add("Source:")
         return out
 
-    def ties_part() -> tuple[int, list]:
+    def ties_part() -> tuple[int, list[ExpectedTie]]:
         page.add(_heading(tournament.ties_heading, q))
         return _render_ties(page, tournament.ties, q)
 
@@ -571,8 +566,10 @@ def render(tournament: Tournament, q: Quirks | None = None) -> Rendered:
     else:
         league_line, standings, matches = league_part()
         ties_line, ties = ties_part()
-    if q.prose:
-        page.add("External links")
+    if q.ending != "none":
+        page.add("External links")  # a heading right after the last cell: not a cut cell
+    if q.ending == "licence":
+        page.add(LICENCE)
     lines = page.lines
     if q.trailing_every:
         lines = [

@@ -16,6 +16,11 @@ from pipeline.validate import validate_frame
 
 OUTPUT_TABLES = ("pages", "tables", "standings", "matches", "ties")
 REPORT_NAMES = ("report.md", "report.json", "junit.xml")
+# What one output row of a table is, by kind (tables.parquet `rows`).
+ROW_UNIT = {
+    "league": "standings", "two_legged": "ties", "single_match": "matches",
+    "results_matrix": "matches",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +58,25 @@ def assemble(results: list[PageResult]) -> Outputs:
     records = build_records(results)
     frames: dict[str, pd.DataFrame] = {}
     extra: list[Finding] = []
-    for name in OUTPUT_TABLES:
+    rejected: dict[tuple[str, str], int] = {}
+    for name in ("standings", "matches", "ties"):
+        built = to_frame(name, records[name])
+        frame, problems = validate_frame(name, built)
+        frames[name] = frame
+        extra.extend(problems)
+        if problems:
+            before = built["table_id"].value_counts()
+            after = frame["table_id"].value_counts().reindex(before.index, fill_value=0)
+            for table_id, n in (before - after).items():
+                if n:
+                    rejected[(name, str(table_id))] = int(n)
+    for table in records["tables"]:
+        # Rows the schema rejected are not written: the table says so (named by findings).
+        lost = rejected.get((ROW_UNIT.get(table["kind"], ""), table["table_id"]), 0)
+        if lost:
+            table["rows"] = max(0, table["rows"] - lost)
+            table["status"] = "partial"
+    for name in ("pages", "tables"):
         frame, problems = validate_frame(name, to_frame(name, records[name]))
         frames[name] = frame
         extra.extend(problems)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from pipeline import cli
@@ -267,3 +268,7 @@ def test_check_validates_like_extract(capsys: pytest.CaptureFixture[str], tmp_pa
     assert cli.main(["extract", str(page), "--out", str(out), "--quiet"]) == 1
     assert cli.main(["check", str(page)]) == 1
     assert "schema-violation" in capsys.readouterr().out
+    # The rejected rows are not written, and tables.parquet says so.
+    tables = pd.read_parquet(out / "tables.parquet")
+    assert (tables.loc[0, "rows"], tables.loc[0, "status"]) == (0, "partial")
+    assert len(pd.read_parquet(out / "standings.parquet")) == 0

@@ -77,7 +77,6 @@ class Section:
     region: str | None = None
     group: str | None = None
     round: str | None = None
-    line: int = 0  # line of the innermost heading
     rule_text: str | None = None  # classification rule stated closest (table or stage prose)
     stage_prose: tuple[str, ...] = ()
 

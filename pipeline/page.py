@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from pipeline.blocks import split_blocks
 from pipeline.crosscheck import cross_check
@@ -161,6 +161,3 @@ def _competition(title: str, blocks: Sequence[object]) -> str | None:
         return None
     name = match.group(1)
     return "Copa Perú" if name.lower() == "peru cup" else name
-
-
-__all__ = ["PageInfo", "PageResult", "parse_page", "replace"]

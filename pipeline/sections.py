@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.findings import Finding
 from pipeline.model import Block, Heading, Prose, Section, TableBlock
@@ -66,7 +66,7 @@ def place_tables(blocks: list[Block], page: str) -> tuple[list[PlacedTable], lis
             if last_table_index is not None and RULES_LINE_RE.match(block.text):
                 # A `Rules for classification` line right after a table governs that table.
                 old = placed[last_table_index]
-                section = _replace_rule(old.section, block.text)
+                section = replace(old.section, rule_text=block.text)
                 placed[last_table_index] = PlacedTable(old.block, section)
                 continue
             if not _is_rule_prose(block.text):
@@ -154,20 +154,6 @@ def _section(stack: list[_Entry], page_prose: list[str], block: TableBlock) -> S
         region=by_kind.get("region"),
         group=by_kind.get("group"),
         round=by_kind.get("round"),
-        line=stack[-1].heading.line if stack else block.line,
         rule_text=rule,
         stage_prose=prose,
-    )
-
-
-def _replace_rule(section: Section, rule_text: str) -> Section:
-    return Section(
-        path=section.path,
-        stage=section.stage,
-        region=section.region,
-        group=section.group,
-        round=section.round,
-        line=section.line,
-        rule_text=rule_text,
-        stage_prose=section.stage_prose,
     )

@@ -78,7 +78,7 @@ def place_tables(blocks: list[Block], page: str) -> tuple[list[PlacedTable], lis
         else:
             for entry in stack:
                 entry.has_table = True
-            placed.append(PlacedTable(block, _section(stack, page_prose, block)))
+            placed.append(PlacedTable(block, _section(stack, page_prose)))
             last_table_index = len(placed) - 1
 
     findings = [
@@ -138,7 +138,7 @@ def _push(stack: list[_Entry], entry: _Entry, ranks: dict[str, int]) -> None:
     stack.append(entry)
 
 
-def _section(stack: list[_Entry], page_prose: list[str], block: TableBlock) -> Section:
+def _section(stack: list[_Entry], page_prose: list[str]) -> Section:
     """Build the Section of a table from the heading stack."""
     by_kind: dict[str, str] = {}
     for entry in stack:

@@ -155,9 +155,9 @@ def decide_ties(
             if by == "needs-third":
                 by, winner = "tiebreaker", None
                 lost = tiebreaker_headings.get(table.table_id)
-                candidates = [x for x in (tie.team1, tie.team2) if x in next_teams]
-                if len(candidates) == 1:
-                    winner, inferred = candidates[0], True
+                winner = _only_team_in(tie, next_teams)
+                inferred = winner is not None
+                if winner is not None:
                     findings.append(
                         Finding(
                             "winner-inferred",
@@ -171,9 +171,9 @@ def decide_ties(
                             computed=winner,
                         )
                     )
-                code = "tiebreaker-missing" if lost else "tiebreaker-missing-unresolved"
-                if winner is None:
-                    code = "tiebreaker-missing-unresolved"
+                # Explained (info) only where the page shows the lost heading and the
+                # next round shows who won; otherwise the data is missing (warning).
+                code = "tiebreaker-missing" if lost and winner else "tiebreaker-missing-unresolved"
                 findings.append(
                     Finding(
                         code,
@@ -192,9 +192,8 @@ def decide_ties(
                     )
                 )
             elif by == "unknown" and tie.team1 and tie.team2:
-                candidates = [x for x in (tie.team1, tie.team2) if x in next_teams]
-                if len(candidates) == 1:
-                    winner, inferred = candidates[0], True
+                winner = _only_team_in(tie, next_teams)
+                inferred = winner is not None
             if winner is not None and nxt is not None:
                 loser = tie.team2 if winner == tie.team1 else tie.team1
                 if loser in next_teams:
@@ -225,6 +224,12 @@ def decide_ties(
                 )
             )
     return decided, findings
+
+
+def _only_team_in(tie: Tie, next_teams: set[str]) -> str | None:
+    """The one team of a tie that plays the next round: its winner, inferred (contract)."""
+    candidates = [x for x in (tie.team1, tie.team2) if x and x in next_teams]
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _next_rounds(rounds: list[ParsedTable]) -> list[ParsedTable | None]:

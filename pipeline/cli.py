@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline import __version__
-from pipeline.findings import CODES
+from pipeline.findings import KINDS
 from pipeline.run import RawPage, assemble, parse_pages
 from pipeline.storage import find_inputs, read_page, unsafe_output, write_outputs
 
@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m pipeline",
         description=DESCRIPTION,
-        epilog="Finding codes: " + ", ".join(sorted(CODES)),
+        epilog="Finding codes: " + ", ".join(sorted(KINDS)),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

@@ -1,64 +1,60 @@
-"""Describe problems as `Finding` values with stable codes; never raise or print them."""
+"""Declare every kind of finding once (code, severity, meaning, message template) and make them.
+
+Frictionless-style: each kind is a constant of this module, so a mistyped kind fails type
+checking; a finding is made from its kind, where it is, and the values its template names, and
+every value is shown as people write it (never a Python repr such as `(13,)`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
-# Stable codes are public API (README documents them): add, never rename.
-# code -> (severity, what it means for the analyst)
-CODES: dict[str, tuple[Severity, str]] = {
-    # reading
-    "empty-input": ("warning", "The file holds no text at all."),
-    "not-utf8": ("warning", "The file is not valid UTF-8; bad bytes were replaced with U+FFFD."),
-    "binary-input": ("warning", "The file looks binary (NUL bytes); nothing was parsed."),
-    "line-too-long": ("warning", "A line exceeds the maximum line length and was cut."),
-    "input-too-large": ("warning", "The file exceeds the size limit; only its start was read."),
-    # tables
-    "table-truncated": ("warning", "The file ends inside a table; complete rows were kept."),
-    "row-unplaced": ("warning", "Cells that fit no row of the table; named, not output."),
-    "row-too-long": ("warning", "A row has more cells than its header; the extra cells are named."),
-    "row-short": ("warning", "A row lacks cells a rowspan cannot explain; it was not output."),
-    "table-unknown": ("info", "A table-shaped block that is not a football table; skipped."),
-    "infobox-skipped": ("info", "An infobox remnant rendered as a table; skipped."),
-    "navbox-skipped": ("info", "A navigation box rendered as a table; skipped."),
-    "heading-without-table": ("info", "A section heading with no table under it in this export."),
-    "cell-unparsed": ("warning", "A cell whose value could not be read; stored as null."),
-    "column-not-output": ("info", "A column the contract has no place for (e.g. Venue); named."),
-    "utf16-input": ("info", "The file is UTF-16 text; it was decoded as such."),
-    "matrix-size": ("warning", "The results matrix does not match the number of teams."),
-    "tie-unmatched": ("info", "A tiebreaker match whose tie could not be found."),
-    # validation
-    "schema-violation": ("error", "A row our output would hold breaks the table's schema."),
-    # cross-check
-    "row-arithmetic": ("warning", "A standings row contradicts itself (W+D+L, GF-GA, points)."),
-    "points-rule": ("info", "The table awards points other than 3 a win; read as such."),
-    "points-deduction": ("warning", "A row's points fit no rule: a deduction or a typo."),
-    "standings-vs-results": ("warning", "A standings value disagrees with its results matrix."),
-    "walkover-policy": ("info", "How this table counts walkovers and unplayed matches."),
-    "table-totals": ("warning", "Table totals do not balance (GF vs GA, wins vs losses)."),
-    "order-level": ("info", "Teams level under the governing classification rule."),
-    "order-violation": ("warning", "Positions break the classification rule that governs them."),
-    "aggregate-mismatch": ("warning", "A tie's aggregate is not the sum of its legs."),
-    "tie-points-mismatch": ("warning", "A tie's stated points disagree with its legs."),
-    "tiebreaker-missing": ("info", "A tie level on the rule needs a third match the export lost."),
-    "tiebreaker-missing-unresolved": ("warning", "A tie needs a deciding match that is missing."),
-    "penalties-not-level": ("warning", "A shoot-out is written where the score is not level."),
-    "bracket-mismatch": ("warning", "A team in the next round did not win its tie."),
-    "winner-inferred": ("info", "A tie's winner was inferred from the next round."),
-}
+
+def show(value: object) -> str:
+    """Render a value for a message: numbers plain, pairs `a–b`, lists comma-joined."""
+    if value is None:
+        return "?"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | str):
+        return str(value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, tuple | list):
+        return ", ".join(show(v) for v in value)
+    if hasattr(value, "item"):  # numpy and pandas scalars
+        return show(value.item())
+    return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Where findings of one page (and table) belong: the page, its input path, the table."""
+
+    page: str
+    path: str
+    table_id: str | None = None
+
+    def table(self, table_id: str | None) -> Site:
+        """The same page, another table."""
+        return Site(self.page, self.path, table_id)
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem, located by page and line; the unit of the validation report."""
+    """One problem, located by page, input path and line; the unit of the validation report."""
 
     code: str
+    severity: Severity
     message: str
     page: str
     line: int
+    path: str = ""
     table_id: str | None = None
     team: str | None = None
     field: str | None = None
@@ -67,11 +63,236 @@ class Finding:
     cells: int = 0  # cells of the input this finding names as not output (accounting)
     candidate_lines: tuple[int, ...] = ()  # cells that could explain a disagreement
 
-    @property
-    def severity(self) -> Severity:
-        return CODES[self.code][0]
-
     def format(self, file: str | None = None) -> str:
         """Render as `file:line: severity[code] message`, the compiler convention."""
-        where = file if file is not None else f"{self.page}.txt"
+        where = file if file is not None else (self.path or f"{self.page}.txt")
         return f"{where}:{self.line}: {self.severity}[{self.code}] {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class FindingKind:
+    """A declared kind of finding: stable code, severity, meaning, message template."""
+
+    code: str
+    severity: Severity
+    meaning: str
+    template: str
+
+    def at(
+        self,
+        site: Site,
+        line: int,
+        *,
+        team: str | None = None,
+        field: str | None = None,
+        stated: object = None,
+        computed: object = None,
+        cells: int = 0,
+        candidates: Iterable[int] = (),
+        **values: object,
+    ) -> Finding:
+        """Make a finding of this kind at `line` of `site`, its message from the template."""
+        shown: dict[str, str] = {k: show(v) for k, v in values.items()}
+        shown.setdefault("team", show(team))
+        shown.setdefault("field", show(field))
+        shown.setdefault("stated", show(stated))
+        shown.setdefault("computed", show(computed))
+        return Finding(
+            code=self.code,
+            severity=self.severity,
+            message=self.template.format_map(shown),
+            page=site.page,
+            line=max(line, 1),
+            path=site.path,
+            table_id=site.table_id,
+            team=team,
+            field=field,
+            stated=None if stated is None else show(stated),
+            computed=None if computed is None else show(computed),
+            cells=cells,
+            candidate_lines=tuple(candidates),
+        )
+
+
+KINDS: dict[str, FindingKind] = {}
+
+
+def declare(code: str, severity: Severity, meaning: str, template: str) -> FindingKind:
+    """Declare a kind once; stable codes are public API (add, never rename)."""
+    if code in KINDS:
+        raise ValueError(f"finding code {code!r} declared twice")
+    kind = FindingKind(code, severity, meaning, template)
+    KINDS[code] = kind
+    return kind
+
+
+# Reading the input.
+EMPTY_INPUT = declare(
+    "empty-input", "warning", "The file holds no text at all.",
+    "File holds no text; nothing to parse.",
+)  # fmt: skip
+NOT_UTF8 = declare(
+    "not-utf8", "warning", "The file is not valid UTF-8; bad bytes were replaced with U+FFFD.",
+    "Byte {offset} is not UTF-8; undecodable bytes were replaced with U+FFFD (check the "
+    "export's encoding).",
+)  # fmt: skip
+BINARY_INPUT = declare(
+    "binary-input", "warning", "The file looks binary (NUL bytes); nothing was parsed.",
+    "File holds NUL bytes: it is binary, not a text export; nothing was parsed.",
+)  # fmt: skip
+LINE_TOO_LONG = declare(
+    "line-too-long", "warning", "A line exceeds the maximum line length and was cut.",
+    "Line is {length} characters; only the first {limit} were read.",
+)  # fmt: skip
+INPUT_TOO_LARGE = declare(
+    "input-too-large", "warning", "The file exceeds the size limit; only its start was read.",
+    "File is larger than {limit} bytes; only the first {limit} were read (split the export "
+    "to read it all).",
+)  # fmt: skip
+UTF16_INPUT = declare(
+    "utf16-input", "info", "The file is UTF-16 text; it was decoded as such.",
+    "File is UTF-16 text (byte-order mark); decoded as such.",
+)  # fmt: skip
+FRONT_END_CHOSEN = declare(
+    "front-end-by-content", "info",
+    "The file's content and its extension name different renderings; the content won.",
+    "The file's extension suggests {suffix_reader} but its content reads as {reader}; read as "
+    "{reader}.",
+)  # fmt: skip
+# Tables.
+TABLE_TRUNCATED = declare(
+    "table-truncated", "warning", "The file ends inside a table; complete rows were kept.",
+    "{what}",
+)  # fmt: skip
+ROW_UNPLACED = declare(
+    "row-unplaced", "warning", "Cells that fit no row of the table; named, not output.", "{what}"
+)
+ROW_TOO_LONG = declare(
+    "row-too-long", "warning", "A row has more cells than its header; the extra cells are named.",
+    "{what}",
+)  # fmt: skip
+ROW_SHORT = declare(
+    "row-short", "warning", "A row lacks cells a rowspan cannot explain; it was not output.",
+    "{what}",
+)  # fmt: skip
+TABLE_UNKNOWN = declare(
+    "table-unknown", "info", "A table-shaped block that is not a football table; skipped.",
+    "Skipped {what} on lines {first}–{last}: {count} cell(s) not output ({quoted}).",
+)  # fmt: skip
+INFOBOX_SKIPPED = declare(
+    "infobox-skipped", "info", "An infobox remnant rendered as a table; skipped.",
+    "Skipped {what} on lines {first}–{last}: {count} cell(s) not output ({quoted}).",
+)  # fmt: skip
+NAVBOX_SKIPPED = declare(
+    "navbox-skipped", "info", "A navigation box rendered as a table; skipped.",
+    "Skipped {what} on lines {first}–{last}: {count} cell(s) not output ({quoted}).",
+)  # fmt: skip
+HEADING_WITHOUT_TABLE = declare(
+    "heading-without-table", "info", "A section heading with no table under it in this export.",
+    "Heading '{heading}' has no table under it in this export (the rendering lost it, or the "
+    "page has none).",
+)  # fmt: skip
+CELL_UNPARSED = declare(
+    "cell-unparsed", "warning", "A cell whose value could not be read; stored as null.",
+    "Could not read {what} from '{stated}'; stored as null.",
+)  # fmt: skip
+COLUMN_NOT_OUTPUT = declare(
+    "column-not-output", "info", "A column the contract has no place for (e.g. Venue); named.",
+    "{count} cell(s) of column(s) {labels} are not part of the output tables (lines "
+    "{first}–{last}).",
+)  # fmt: skip
+MATRIX_SIZE = declare(
+    "matrix-size", "warning", "The results matrix does not match the number of teams.",
+    "The results matrix has {stated} columns but the table {computed} rows.",
+)  # fmt: skip
+TIE_UNMATCHED = declare(
+    "tie-unmatched", "info", "A tiebreaker match whose tie could not be found.",
+    "Tiebreaker {home} v {away} matches no tie of the round before it.",
+)  # fmt: skip
+# Validation.
+SCHEMA_VIOLATION = declare(
+    "schema-violation", "error", "A row our output would hold breaks the table's schema.",
+    "{output}.{column} fails {check} with '{stated}'; the row was not written (a parser bug or "
+    "an input the contract does not allow).",
+)  # fmt: skip
+# Cross-checks.
+ROW_ARITHMETIC = declare(
+    "row-arithmetic", "warning", "A standings row contradicts itself (W+D+L, GF-GA, points).",
+    "{detail}",
+)  # fmt: skip
+POINTS_RULE = declare(
+    "points-rule", "info", "The table awards points other than 3 a win; read as such.",
+    "{detail}",
+)  # fmt: skip
+POINTS_DEDUCTION = declare(
+    "points-deduction", "warning", "A row's points fit no rule: a deduction or a typo.",
+    "{team}: {stated} points where {ppw}·{won}+{drawn} gives {computed} ({diff}): a deduction "
+    "or a typo; check the notes.",
+)  # fmt: skip
+STANDINGS_VS_RESULTS = declare(
+    "standings-vs-results", "warning", "A standings value disagrees with its results matrix.",
+    "{team}: {field} stated {stated} but its results matrix gives {computed}; cells that could "
+    "explain it: lines {where}.",
+)  # fmt: skip
+WALKOVER_POLICY = declare(
+    "walkover-policy", "info", "How this table counts walkovers and unplayed matches.",
+    "{count} walkover/unplayed cell(s) (lines {lines}) are {policy} in this table's Pld: that "
+    "policy reconciles the stated table best.",
+)  # fmt: skip
+TABLE_TOTALS = declare(
+    "table-totals", "warning", "Table totals do not balance (GF vs GA, wins vs losses).",
+    "{detail}",
+)  # fmt: skip
+ORDER_LEVEL = declare(
+    "order-level", "info", "Teams level under the governing classification rule.",
+    "{upper} is above {team}, level under the governing rule ({rule}: {key}); {note}.",
+)  # fmt: skip
+ORDER_VIOLATION = declare(
+    "order-violation", "warning", "Positions break the classification rule that governs them.",
+    "{upper} ({upper_key}) is above {team} ({key}) though the governing rule ({rule}) ranks it "
+    "lower.",
+)  # fmt: skip
+AGGREGATE_MISMATCH = declare(
+    "aggregate-mismatch", "warning", "A tie's aggregate is not the sum of its legs.",
+    "{team1} v {team2}: aggregate stated {stated} but the legs sum to {computed}.",
+)  # fmt: skip
+TIE_POINTS_MISMATCH = declare(
+    "tie-points-mismatch", "warning", "A tie's stated points disagree with its legs.",
+    "{team1} v {team2}: points stated {stated} but the legs give {computed} ({ppw} a win, 1 a "
+    "draw).",
+)  # fmt: skip
+TIEBREAKER_MISSING = declare(
+    "tiebreaker-missing", "info", "A tie level on the rule needs a third match the export lost.",
+    "{team1} v {team2} is level on points ({points}) and needs a third match{where}",
+)  # fmt: skip
+TIEBREAKER_MISSING_UNRESOLVED = declare(
+    "tiebreaker-missing-unresolved", "warning", "A tie needs a deciding match that is missing.",
+    "{team1} v {team2} is level on points ({points}) and needs a third match{where}",
+)  # fmt: skip
+PENALTIES_NOT_LEVEL = declare(
+    "penalties-not-level", "warning", "A shoot-out is written where the score is not level.",
+    "{team1} v {team2}: a shoot-out is written but the aggregate {aggregate} is not level.",
+)  # fmt: skip
+BRACKET_MISMATCH = declare(
+    "bracket-mismatch", "warning", "A team in the next round did not win its tie.",
+    "{team} plays the next round (table {next_table}) but lost {team1} v {team2} to {computed} "
+    "({by}).",
+)  # fmt: skip
+WINNER_INFERRED = declare(
+    "winner-inferred", "info", "A tie's winner was inferred from the next round.",
+    "{team1} v {team2} is level on points and its third match is not in this export; {team} "
+    "plays the next round, so won it.",
+)  # fmt: skip
+
+
+def severity_of(code: str) -> Severity:
+    """The declared severity of a code (KeyError for an undeclared one: a bug)."""
+    return KINDS[code].severity
+
+
+def count_by_severity(findings: Iterable[Finding]) -> Mapping[Severity, int]:
+    """How many findings of each severity, every severity present (zeros included)."""
+    counts: dict[Severity, int] = dict.fromkeys(SEVERITIES, 0)
+    for f in findings:
+        counts[f.severity] += 1
+    return counts

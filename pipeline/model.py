@@ -1,84 +1,14 @@
-"""Define the small frozen values passed between stages: lines, cells, blocks, tables, records."""
+"""Define the records the table kinds read from grids, and a table's result: what checks see.
+
+Field names are the output columns' names (frames take them by name, never by position); `line`
+is the row's `source_line`.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
-Rendering = Literal["cell_per_line", "row_per_line", "mixed"]
-Kind = Literal["league", "results_matrix", "two_legged", "single_match", "unknown"]
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of the page with its 1-based number."""
-
-    number: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One table cell as written, with the line it stands on."""
-
-    text: str
-    line: int = field(compare=False)
-    row_start: bool = field(default=False, compare=False)  # the flavour marks a row start here
-
-
-@dataclass(frozen=True, slots=True)
-class Heading:
-    """A section heading (the text renderings give it no level)."""
-
-    text: str
-    line: int
-
-
-@dataclass(frozen=True, slots=True)
-class Prose:
-    """A line of running text: paragraphs, legends, `Source:` lines."""
-
-    text: str
-    line: int
-
-
-@dataclass(frozen=True, slots=True)
-class TableBlock:
-    """A table-like run of lines turned into a flat cell stream by an input flavour."""
-
-    line: int
-    end_line: int
-    rendering: Rendering
-    cells: tuple[Cell, ...]
-    rules: tuple[tuple[int, int], ...]  # `---|` rule lines: (index into cells, cells it spans)
-    rows_marked: bool  # every row start is marked (row-per-line, `| ` prefixes)
-    cut: bool  # the file ends inside this block's last cell or row
-
-    @property
-    def header_end(self) -> int | None:
-        """Index into cells where the first `---|` rule closed the header, if any."""
-        return next((at for at, _ in self.rules if at > 0), None)
-
-    @property
-    def layout_cells(self) -> int:
-        """Cells of the rule lines: layout, never data."""
-        return sum(n for _, n in self.rules)
-
-
-Block = Heading | Prose | TableBlock
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """The heading path above a table, and the headings' kinds where recognised."""
-
-    path: tuple[str, ...] = ()
-    stage: str | None = None
-    region: str | None = None
-    group: str | None = None
-    round: str | None = None
-    rule_text: str | None = None  # classification rule stated closest (table or stage prose)
-    stage_prose: tuple[str, ...] = ()
+from pipeline.document import Placement
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +47,7 @@ class Match:
     status: str
     neutral: bool
     score_text: str
-    tie_index: int | None = None  # index of the tie within its table (legs)
+    match_id: str = ""
     tie_id: str | None = None
 
 
@@ -126,6 +56,7 @@ class Tie:
     """One two-legged tie as the page states it, before the rules decide it."""
 
     line: int
+    tie_id: str
     team1: str | None
     team2: str | None
     team1_aggregate: int | None
@@ -140,21 +71,33 @@ class Tie:
 
 @dataclass(frozen=True, slots=True)
 class ParsedTable:
-    """A table after rows are rebuilt and values read: what the frames are built from."""
+    """A table after its kind read it: records, cell accounting, and where it sits."""
 
     table_id: str
     page: str
-    section: Section
+    section: Placement
     line: int
-    rendering: Rendering
-    kind: Kind
+    rendering: str
+    kind: str
     status: str  # parsed | partial | skipped
     cells: int
     cells_layout: int
     cells_data: int
     cells_unused: int
+    rows: int = 0  # output rows of the kind's row unit (tables.rows)
     standings: tuple[StandingRow, ...] = ()
     matches: tuple[Match, ...] = ()
     ties: tuple[Tie, ...] = ()
+    extra: dict[str, tuple[object, ...]] = field(default_factory=dict, compare=False)
     abbreviations: tuple[str, ...] = ()
     points_column: bool = False  # old two-legged layout states points
+    truncated: bool = False
+
+    def records(self, output: str) -> tuple[object, ...]:
+        """The table's records that go to one output."""
+        built_in: dict[str, tuple[object, ...]] = {
+            "standings": self.standings,
+            "matches": self.matches,
+            "ties": self.ties,
+        }
+        return built_in[output] if output in built_in else self.extra.get(output, ())

@@ -1,22 +1,20 @@
-"""Parse one page's text into tables, decided ties and findings: the pure core, end to end."""
+"""Parse one page end to end, purely: document, kinds, tie decisions, checks, output records."""
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from pipeline.blocks import split_blocks
-from pipeline.crosscheck import cross_check
-from pipeline.findings import Finding
-from pipeline.layout import recognise, split_tables
-from pipeline.model import Heading, ParsedTable, Prose, TableBlock
-from pipeline.records import build_table
-from pipeline.rows import rebuild_rows
-from pipeline.rules import is_tiebreaker
-from pipeline.sections import PlacedTable, place_tables
-from pipeline.text import decode_bytes, split_lines
+from pipeline import findings as F
+from pipeline import kinds
+from pipeline.checks import page_context, run_checks
+from pipeline.document import Grid, GridCell, PageDocument, Placement
+from pipeline.findings import Finding, FindingKind, Site
+from pipeline.frontends import read_document
+from pipeline.kinds import Account, TableContext
+from pipeline.model import Match, ParsedTable, StandingRow, Tie
+from pipeline.rules import league_points_per_win
 from pipeline.ties import DecidedTie, decide_ties, link_tiebreakers
 
 SEASON_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -25,6 +23,17 @@ COMPETITION_RE = re.compile(
     r"|Peruvian Segunda Divisi[oó]n|Torneo Descentralizado|Liga \d)",
     re.I,
 )
+LEFTOVER_KINDS: dict[str, FindingKind] = {
+    "row-unplaced": F.ROW_UNPLACED,
+    "row-short": F.ROW_SHORT,
+    "row-too-long": F.ROW_TOO_LONG,
+    "table-truncated": F.TABLE_TRUNCATED,
+}
+SKIPPED: dict[str, tuple[FindingKind, str]] = {
+    "infobox": (F.INFOBOX_SKIPPED, "an infobox remnant"),
+    "navbox": (F.NAVBOX_SKIPPED, "a navigation box"),
+    "table": (F.TABLE_UNKNOWN, "a table-shaped block that is not a football table"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,112 +61,158 @@ class PageResult:
     tables: tuple[ParsedTable, ...]
     ties: tuple[DecidedTie, ...]
     findings: tuple[Finding, ...]
+    document: PageDocument | None = field(default=None, compare=False)
+
+    def rows(self, output: str) -> list[tuple[ParsedTable, object]]:
+        """The records of one output with the table each comes from, in page order."""
+        if output == "ties":  # the decided ties: what the page states plus the rule's verdict
+            by_id = {t.table_id: t for t in self.tables}
+            return [(by_id[d.table_id], d) for d in self.ties]
+        return [(t, r) for t in self.tables for r in t.records(output)]
 
 
 def parse_page(data: bytes, page: str, path: str) -> PageResult:
     """Parse a raw file's bytes; bad input gives findings, never an exception."""
-    text, findings = decode_bytes(data, page)
-    page_text, line_findings = split_lines(text, page)
-    findings.extend(line_findings)
-    blocks = split_blocks(page_text)
-    placed, section_findings = place_tables(blocks, page)
-    findings.extend(section_findings)
-    last_line = page_text.lines[-1].number if page_text.lines else 0
+    site = Site(page, path)
+    doc, findings = read_document(data, page, path)
     tables: list[ParsedTable] = []
-    truncated = False
-    parts = [
-        PlacedTable(part, item.section) for item in placed for part in split_tables(item.block)
-    ]
-    for n, item in enumerate(parts, 1):
-        table_id = f"{page}#{n}"
-        layout = recognise(item.block)
-        at_eof = item.block.end_line == last_line
-        rebuilt = rebuild_rows(item.block, layout, at_eof)
-        table, table_findings = build_table(item, layout, rebuilt, page, table_id)
-        truncated = truncated or (rebuilt.truncated and layout.kind != "unknown")
+    for grid in doc.grids:
+        table, table_findings = read_table(grid, doc.placement(grid.table_id), site)
         tables.append(table)
         findings.extend(table_findings)
-    tables, link_findings = link_tiebreakers(tables)
+    league_rules = {
+        t.table_id: league_points_per_win([(r.points, r.won, r.drawn) for r in t.standings])
+        for t in tables
+        if t.kind == "league" and t.standings
+    }
+    tables, link_findings = link_tiebreakers(tables, doc, site)
     findings.extend(link_findings)
-    decided, tie_findings = decide_ties(tables, _lost_tiebreakers(blocks, tables))
+    decided, tie_rules, tie_findings = decide_ties(tables, doc, site, list(league_rules.values()))
     findings.extend(tie_findings)
-    findings.extend(cross_check(tables, decided, _tiebreaker_after(blocks, tables)))
-    title = next((b.text for b in blocks if isinstance(b, Prose | Heading)), "")
-    # The page's flavour is its football tables' (a navbox's mixed lines do not make it mixed).
-    football = [t for t in tables if t.kind != "unknown"] or tables
-    renderings = {t.rendering for t in football}
+    ctx = page_context(doc, site, tables, decided, league_rules, tie_rules)
+    findings.extend(run_checks(ctx))
     info = PageInfo(
         page=page,
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
         bytes=len(data),
-        lines=len(page_text.lines),
-        rendering=renderings.pop() if len(renderings) == 1 else "mixed" if renderings else "none",
-        title=title,
-        season=_season(title, blocks),
-        competition=_competition(title, blocks),
+        lines=doc.lines,
+        rendering=doc.rendering,
+        title=doc.title,
+        season=_first(SEASON_RE, doc.title, doc.intro),
+        competition=_competition(doc.title, doc.intro),
         tables=len(tables),
-        truncated=truncated,
+        truncated=any(t.truncated and t.kind != kinds.UNKNOWN for t in tables),
     )
-    return PageResult(info, tuple(tables), tuple(decided), tuple(findings))
+    return PageResult(info, tuple(tables), tuple(decided), tuple(findings), doc)
 
 
-def _lost_tiebreakers(blocks: Sequence[object], tables: list[ParsedTable]) -> dict[str, list[int]]:
-    """Map each two-legged table to the Tiebreaker headings after it that have no table."""
-    out: dict[str, list[int]] = {}
-    by_line = {t.line: t for t in tables}
-    current: ParsedTable | None = None
-    pending: int | None = None
-    for block in blocks:
-        if isinstance(block, TableBlock):
-            table = by_line.get(block.line)
-            if pending is not None and current is not None and table is not None:
-                if table.kind != "single_match":
-                    out.setdefault(current.table_id, []).append(pending)
-                pending = None
-            if table is not None and table.kind == "two_legged":
-                current = table
-        elif isinstance(block, Heading):
-            if is_tiebreaker(block.text) and current is not None:
-                if pending is not None:
-                    out.setdefault(current.table_id, []).append(pending)
-                pending = block.line
-            elif pending is not None and current is not None:
-                out.setdefault(current.table_id, []).append(pending)
-                pending = None
-    if pending is not None and current is not None:
-        out.setdefault(current.table_id, []).append(pending)
-    return out
+def read_table(grid: Grid, placement: Placement, site: Site) -> tuple[ParsedTable, list[Finding]]:
+    """Read one grid with the kind that recognises it; account for every cell."""
+    at = site.table(grid.table_id)
+    findings = [
+        _leftover_finding(at, left.code, left.reason, left.cells) for left in grid.leftovers
+    ]
+    unused = sum(len(left.cells) for left in grid.leftovers)
+    layout = grid.layout_cells + grid.header_cells + len(grid.subheadings)
+    found = kinds.recognise(grid)
+    base = ParsedTable(
+        table_id=grid.table_id,
+        page=site.page,
+        section=placement,
+        line=grid.line,
+        rendering=grid.rendering,
+        kind=kinds.UNKNOWN,
+        status="skipped",
+        cells=grid.cells,
+        cells_layout=grid.layout_cells,
+        cells_data=0,
+        cells_unused=grid.cells - grid.layout_cells,
+    )
+    if found is None:
+        skipped = [
+            *(c for row in grid.header for c in row),
+            *(c for row in grid.rows for _, c in row.own_cells()),
+            *grid.loose,
+        ]
+        kind, what = SKIPPED[grid.role]
+        findings = [
+            kind.at(
+                at, grid.line, cells=len(skipped), what=what, first=grid.line,
+                last=grid.end_line, count=len(skipped), quoted=_quote(skipped),
+            )
+        ]  # fmt: skip
+        return base, findings
+    kind_spec, columns = found
+    account = Account()
+    records = kind_spec.read(TableContext(grid, columns, placement, at), account)
+    findings.extend(account.findings)
+    if account.unused:
+        labels = grid.labels
+        names = sorted(
+            {labels[c] for c, r in enumerate(columns.roles) if r == "ignored" and c < len(labels)}
+            - {""}
+        )
+        findings.append(
+            F.COLUMN_NOT_OUTPUT.at(
+                at, account.unused[0].line, cells=len(account.unused),
+                count=len(account.unused), labels=", ".join(f"'{n}'" for n in names) or "?",
+                first=account.unused[0].line, last=account.unused[-1].line,
+            )
+        )  # fmt: skip
+        unused += len(account.unused)
+    if grid.truncated and not any(left.code == "table-truncated" for left in grid.leftovers):
+        findings.append(
+            F.TABLE_TRUNCATED.at(
+                at, grid.end_line,
+                what=f"The file ends inside this table (line {grid.end_line}); its complete "
+                "rows were kept.",
+            )
+        )  # fmt: skip
+    by_output = dict(records.by_output)
+    table = ParsedTable(
+        table_id=grid.table_id,
+        page=site.page,
+        section=placement,
+        line=grid.line,
+        rendering=grid.rendering,
+        kind=kind_spec.name,
+        status="partial" if unused or grid.truncated else "parsed",
+        cells=grid.cells,
+        cells_layout=layout + account.layout,
+        cells_data=account.data,
+        cells_unused=unused,
+        rows=records.rows,
+        standings=tuple(r for r in by_output.pop("standings", ()) if isinstance(r, StandingRow)),
+        matches=tuple(r for r in by_output.pop("matches", ()) if isinstance(r, Match)),
+        ties=tuple(r for r in by_output.pop("ties", ()) if isinstance(r, Tie)),
+        extra=by_output,
+        abbreviations=records.abbreviations,
+        points_column=records.points_column,
+        truncated=grid.truncated,
+    )
+    return table, findings
 
 
-def _tiebreaker_after(blocks: Sequence[object], tables: list[ParsedTable]) -> set[str]:
-    """Tables followed, before any other heading, by a Tiebreaker heading."""
-    by_line = {t.line: t for t in tables}
-    out: set[str] = set()
-    last: ParsedTable | None = None
-    for block in blocks:
-        if isinstance(block, TableBlock):
-            last = by_line.get(block.line, last)
-        elif isinstance(block, Heading):
-            if last is not None and is_tiebreaker(block.text):
-                out.add(last.table_id)
-            last = None
-    return out
+def _leftover_finding(at: Site, code: str, reason: str, cells: tuple[GridCell, ...]) -> Finding:
+    first, last = cells[0].line, cells[-1].line
+    what = f"{len(cells)} cell(s) on lines {first}–{last} not output: {reason} ({_quote(cells)})."
+    return LEFTOVER_KINDS[code].at(at, first, cells=len(cells), what=what)
 
 
-def _first_sentences(title: str, blocks: Sequence[object]) -> str:
-    prose = [b.text for b in blocks[:4] if isinstance(b, Prose)]
-    return " ".join([title, *prose])
+def _quote(cells: list[GridCell] | tuple[GridCell, ...]) -> str:
+    texts = [c.raw or "∅" for c in cells[:6]]
+    more = f", … +{len(cells) - 6}" if len(cells) > 6 else ""
+    return ", ".join(f"'{t}'" for t in texts) + more
 
 
-def _season(title: str, blocks: Sequence[object]) -> str | None:
-    match = SEASON_RE.search(title) or SEASON_RE.search(_first_sentences(title, blocks))
+def _first(pattern: re.Pattern[str], title: str, intro: str) -> str | None:
+    match = pattern.search(title) or pattern.search(intro)
     return match.group(1) if match else None
 
 
-def _competition(title: str, blocks: Sequence[object]) -> str | None:
-    match = COMPETITION_RE.search(title) or COMPETITION_RE.search(_first_sentences(title, blocks))
-    if not match:
+def _competition(title: str, intro: str) -> str | None:
+    name = _first(COMPETITION_RE, title, intro)
+    if name is None:
         return None
-    name = match.group(1)
     return "Copa Perú" if name.lower() == "peru cup" else name

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
+
+from pipeline.values import strip_tooltip
+
+HeadingKind = Literal["stage", "region", "group", "round", "tiebreaker"]
 
 # Heading vocabulary -> section kind (contract: stage > region > group or round; Tiebreaker nests).
-HEADING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+HEADING_KINDS: tuple[tuple[HeadingKind, re.Pattern[str]], ...] = (
     ("tiebreaker", re.compile(r"^(tie-?breakers?|third match|play-?off match)$", re.I)),
-    ("group", re.compile(r"^(group|serie|grupo|pool|zona|zone)\s+\w{1,3}$", re.I)),
+    # A group is named by a letter, a number or a Roman numeral (`Group A`, `Zona 2`); a zone
+    # with a name (`Zona Sur`) is no group: its place in the tree decides what it is.
+    (
+        "group",
+        re.compile(r"^(group|serie|grupo|pool|zona|zone)\s+([a-z]|\d{1,2}|[ivx]{1,4})$", re.I),
+    ),
     (
         "round",
         re.compile(
@@ -19,6 +29,14 @@ HEADING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("region", re.compile(r"^(region|región)\s+[IVXL\d]+$|^liga departamental de\b", re.I)),
     ("stage", re.compile(r"\b(stage|phase|etapa|fase)\b", re.I)),
+)
+# A numbered stage (`First stage`, `Stage 2`, `Segunda fase`) is a peer of the knockout rounds
+# that follow it, not their parent (issue 8): the rounds are the next step of the competition.
+NUMBERED_STAGE_RE = re.compile(
+    r"""^((first|second|third|fourth|fifth|sixth|1st|2nd|3rd|\d+th
+         |primera|segunda|tercera|cuarta|quinta|primer)\s+(stage|phase|etapa|fase)
+      |(stage|phase|etapa|fase)\s+(\d+|[IVX]+))$""",
+    re.I | re.VERBOSE,
 )
 # Section kinds that are siblings of each other (contract: groups and rounds of a region).
 SIBLING_CLASS = {"group": "sub", "round": "sub", "stage": "stage", "region": "region"}
@@ -93,6 +111,8 @@ TIE_ALIASES = {
 }
 # Labels of an older layout's first header line (`Teams | Scores`) and matrix corners.
 HEADER_FILLERS = {"teams", "scores", "home \\ away", "home \\away", "home\\away"}
+# A results-matrix column label: a short upper-case abbreviation (`ALI`, `C.A`).
+ABBR_RE = re.compile(r"^[A-ZÀ-Þ0-9][A-ZÀ-Þ0-9.&'\-]{0,5}$")
 # Infobox remnants rendered as tables: their first label says so.
 INFOBOX_LABELS = {
     "season",
@@ -118,6 +138,8 @@ APPENDIX_HEADINGS = {
 # Points for a win; the default and the older rule a table may be read under (issue 5).
 POINTS_PER_WIN_RULES = (3, 2)
 
+# Prose that states the points for a win: "two points for a win", "3 points per win".
+POINTS_PER_WIN_RE = re.compile(r"\b(two|three|2|3)\s+points\s+(?:for|per)\s+(?:a\s+)?win", re.I)
 # Prose that states how a tie or a table is decided (Copa Perú: points, then a third match).
 POINTS_RULE_RE = re.compile(r"decided by points", re.I)
 THIRD_MATCH_RE = re.compile(r"third match|tie-?breaker|play-?off", re.I)
@@ -136,7 +158,30 @@ def is_tiebreaker(text: str | None) -> bool:
     return bool(text) and heading_kind(text or "") == "tiebreaker"
 
 
-def heading_kind(text: str) -> str | None:
+def stated_points_per_win(prose: str) -> int | None:
+    """The points a win the prose states, if it states them."""
+    match = POINTS_PER_WIN_RE.search(prose)
+    if match is None:
+        return None
+    return 2 if match.group(1).lower() in ("two", "2") else 3
+
+
+def is_numbered_stage(text: str) -> bool:
+    """Tell whether a stage heading is numbered (`Second stage`), not named (`Regional Stage`)."""
+    return bool(NUMBERED_STAGE_RE.match(text.strip()))
+
+
+def is_rule_prose(text: str) -> bool:
+    """Tell whether prose states a classification or tie rule (kept with its section)."""
+    return bool(
+        RULES_LINE_RE.match(text)
+        or POINTS_RULE_RE.search(text)
+        or IGNORE_GD_RE.search(text)
+        or THIRD_MATCH_RE.search(text)
+    )
+
+
+def heading_kind(text: str) -> HeadingKind | None:
     """Classify a heading by the vocabulary above; None when it names no known kind."""
     for kind, pattern in HEADING_KINDS:
         if pattern.search(text):
@@ -164,3 +209,35 @@ def classification_criteria(rule_text: str | None) -> tuple[str, ...]:
     if POINTS_RULE_RE.search(rule_text):
         return ("points",)
     return ("points", "goal_difference", "goals_for")
+
+
+def normalise_label(label: str) -> str:
+    """A header label as looked up: tooltip text and footnote marks removed, lower case."""
+    text = strip_tooltip(label).lower()
+    return re.sub(r"\[.*?\]", "", text).strip() if "[" in text else text
+
+
+def canonical(label: str, aliases: dict[str, str]) -> str | None:
+    """Map a header label to its canonical column name, tooltips and footnotes removed."""
+    return aliases.get(normalise_label(label))
+
+
+def is_filler(text: str) -> bool:
+    """A header cell that names no column: empty, `Teams`/`Scores` above a header, a corner."""
+    low = strip_tooltip(text).lower().strip()
+    return low == "" or low in HEADER_FILLERS or "\\" in low
+
+
+def fits_points(points: int | None, won: int | None, drawn: int | None, ppw: int) -> bool:
+    """A row's points fit `ppw` a win and 1 a draw (a row missing a value fits any rule)."""
+    if points is None or won is None or drawn is None:
+        return True
+    return points == ppw * won + drawn
+
+
+def league_points_per_win(rows: list[tuple[int | None, int | None, int | None]]) -> int:
+    """The points-a-win rule most (points, won, drawn) rows fit; the default on a tie."""
+    fitting = {
+        ppw: sum(fits_points(p, w, d, ppw) for p, w, d in rows) for ppw in POINTS_PER_WIN_RULES
+    }
+    return max(POINTS_PER_WIN_RULES, key=lambda p: (fitting[p], p == POINTS_PER_WIN_RULES[0]))

@@ -9,18 +9,15 @@ import pandas as pd
 import pyarrow as pa
 
 from pipeline.findings import Finding
-from pipeline.frames import FIELDS, build_records, finding_record, to_arrow, to_frame
+from pipeline.frames import build_records, finding_record, to_arrow, to_frame
+from pipeline.kinds import table_kinds
+from pipeline.outputs import outputs
 from pipeline.page import PageResult, parse_page
 from pipeline.report import render_json, render_junit, render_markdown
 from pipeline.validate import validate_frame
 
-OUTPUT_TABLES = ("pages", "tables", "standings", "matches", "ties")
 REPORT_NAMES = ("report.md", "report.json", "junit.xml")
-# What one output row of a table is, by kind (tables.parquet `rows`).
-ROW_UNIT = {
-    "league": "standings", "two_legged": "ties", "single_match": "matches",
-    "results_matrix": "matches",
-}  # fmt: skip
+PAGE_LEVEL = ("pages", "tables", "findings")  # every other output holds a kind's records
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +56,9 @@ def assemble(results: list[PageResult]) -> Outputs:
     frames: dict[str, pd.DataFrame] = {}
     extra: list[Finding] = []
     rejected: dict[tuple[str, str], int] = {}
-    for name in ("standings", "matches", "ties"):
+    # What one output row of a table is, by kind (tables.parquet `rows`): its first output.
+    row_unit = {k.name: k.outputs[0] for k in table_kinds()}
+    for name in (o.name for o in outputs() if o.name not in PAGE_LEVEL):
         built = to_frame(name, records[name])
         frame, problems = validate_frame(name, built)
         frames[name] = frame
@@ -72,7 +71,7 @@ def assemble(results: list[PageResult]) -> Outputs:
                     rejected[(name, str(table_id))] = int(n)
     for table in records["tables"]:
         # Rows the schema rejected are not written: the table says so (named by findings).
-        lost = rejected.get((ROW_UNIT.get(table["kind"], ""), table["table_id"]), 0)
+        lost = rejected.get((row_unit.get(table["kind"], ""), table["table_id"]), 0)
         if lost:
             table["rows"] = max(0, table["rows"] - lost)
             table["status"] = "partial"
@@ -88,7 +87,7 @@ def assemble(results: list[PageResult]) -> Outputs:
             ignore_index=True,
         )
     frames["findings"] = findings
-    arrow = {name: to_arrow(name, frames[name]) for name in FIELDS}
+    arrow = {o.name: to_arrow(o.name, frames[o.name]) for o in outputs()}
     reports = {
         "report.md": render_markdown(frames["pages"], frames["tables"], findings),
         "report.json": render_json(frames["pages"], findings),

@@ -1,159 +1,220 @@
-"""Nest headings into section paths by their kind, and attach each table's governing rule text."""
+"""Build a page's section tree from its headings, prose and tables, in page order.
+
+Every front end hands over the same events; nesting follows heading levels where the rendering
+states them, else heading kinds (contract: stage > region > group or round; a Tiebreaker nests
+under the group or round just before it; numbered stages are peers of the knockout rounds that
+follow them). A heading of no known kind whose first child is a group or round heading is a
+region, by its place in the tree.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from pipeline.findings import Finding
-from pipeline.model import Block, Heading, Prose, Section, TableBlock
+from pipeline import findings as F
+from pipeline.document import Placement, SectionKind, SectionNode, TableRef
+from pipeline.findings import Finding, Site
 from pipeline.rules import (
     APPENDIX_HEADINGS,
-    IGNORE_GD_RE,
-    POINTS_RULE_RE,
     RULES_LINE_RE,
     SIBLING_CLASS,
-    THIRD_MATCH_RE,
     heading_kind,
+    is_numbered_stage,
+    is_rule_prose,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingEvent:
+    """A heading as the rendering gives it: text, line, and level where stated."""
+
+    text: str
+    line: int
+    level: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProseEvent:
+    """A line or paragraph of running text."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class TableEvent:
+    """A table's position in the page."""
+
+    table_id: str
+    line: int
+
+
+Event = HeadingEvent | ProseEvent | TableEvent
 
 
 @dataclass(slots=True)
 class _Entry:
-    heading: Heading
-    kind: str | None
+    text: str
+    kind: SectionKind | None  # None: no known kind (yet)
+    line: int
+    level: int | None
+    children: list[_Entry | TableRef] = field(default_factory=list)
     prose: list[str] = field(default_factory=list)
-    has_table: bool = False
+    by_position: bool = False  # made a region by its place in the tree
+
+    def freeze(self) -> SectionNode:
+        return SectionNode(
+            heading=self.text,
+            kind=self.kind or "other",
+            line=self.line,
+            level=self.level,
+            children=tuple(c.freeze() if isinstance(c, _Entry) else c for c in self.children),
+            prose=tuple(self.prose),
+        )
 
 
 @dataclass(frozen=True, slots=True)
-class PlacedTable:
-    """A table block with the section it sits in."""
+class SectionTree:
+    """The tree, each table's placement, and the headings that have no table under them."""
 
-    block: TableBlock
-    section: Section
+    root: SectionNode
+    placements: dict[str, Placement]
+    findings: tuple[Finding, ...]
 
 
-def _class(kind: str | None) -> str | None:
+def _class(kind: SectionKind | None) -> str | None:
     return SIBLING_CLASS.get(kind or "", kind)
 
 
-def _is_rule_prose(text: str) -> bool:
-    return bool(
-        RULES_LINE_RE.match(text)
-        or POINTS_RULE_RE.search(text)
-        or IGNORE_GD_RE.search(text)
-        or THIRD_MATCH_RE.search(text)
-    )
-
-
-def place_tables(blocks: list[Block], page: str) -> tuple[list[PlacedTable], list[Finding]]:
-    """Give each table its heading path; name the headings that have no table under them."""
+def build_tree(events: Iterable[Event], site: Site) -> SectionTree:
+    """Nest headings, place every table, and name the headings with no table under them."""
+    events = list(events)
+    root = _Entry("", "other", 0, 0)
     stack: list[_Entry] = []
-    entries: list[tuple[_Entry, list[_Entry]]] = []  # each heading with its ancestors
-    ranks = _ranks(blocks)
+    all_entries: list[_Entry] = []
+    placed: dict[str, tuple[tuple[_Entry, ...], tuple[str, ...], str | None]] = {}
     page_prose: list[str] = []
-    placed: list[PlacedTable] = []
-    last_table_index: int | None = None
+    last_table: str | None = None
+    leveled = any(isinstance(e, HeadingEvent) and e.level is not None for e in events)
+    ranks = _ranks(events)
 
-    for block in blocks:
-        if isinstance(block, Heading):
-            last_table_index = None
-            kind = heading_kind(block.text)
-            entry = _Entry(block, kind)
-            _push(stack, entry, ranks)
-            entries.append((entry, list(stack[:-1])))
-        elif isinstance(block, Prose):
-            if last_table_index is not None and RULES_LINE_RE.match(block.text):
-                # A `Rules for classification` line right after a table governs that table.
-                old = placed[last_table_index]
-                section = replace(old.section, rule_text=block.text)
-                placed[last_table_index] = PlacedTable(old.block, section)
-                continue
-            if not _is_rule_prose(block.text):
-                continue  # only rule prose matters downstream; keeping all would be quadratic
-            if stack:
-                stack[-1].prose.append(block.text)
+    for event in events:
+        if isinstance(event, HeadingEvent):
+            last_table = None
+            entry = _Entry(event.text, heading_kind(event.text), event.line, event.level)
+            if leveled and event.level is not None:
+                _push_by_level(stack, entry)
             else:
-                page_prose.append(block.text)
+                _push_by_kind(stack, entry, ranks)
+            parent = stack[-2] if len(stack) > 1 else root
+            parent.children.append(entry)
+            all_entries.append(entry)
+        elif isinstance(event, ProseEvent):
+            if last_table is not None and RULES_LINE_RE.match(event.text):
+                # A `Rules for classification` line right after a table governs that table.
+                entries, prose, _ = placed[last_table]
+                placed[last_table] = (entries, prose, event.text)
+                continue
+            if not is_rule_prose(event.text):
+                continue  # only rule prose matters downstream; keeping all would be quadratic
+            (stack[-1].prose if stack else page_prose).append(event.text)
         else:
-            for entry in stack:
-                entry.has_table = True
-            placed.append(PlacedTable(block, _section(stack, page_prose)))
-            last_table_index = len(placed) - 1
+            (stack[-1] if stack else root).children.append(TableRef(event.table_id, event.line))
+            prose = tuple(page_prose) + tuple(p for e in stack for p in e.prose)
+            rule = next((p for p in reversed(prose) if is_rule_prose(p)), None)
+            placed[event.table_id] = (tuple(stack), prose, rule)
+            last_table = event.table_id
 
-    findings = [
-        Finding(
-            "heading-without-table",
-            f"Heading '{entry.heading.text}' has no table under it in this export "
-            "(the rendering lost it, or the page has none).",
-            page,
-            entry.heading.line,
+    for entry in all_entries:
+        if entry.kind is None and any(
+            isinstance(c, _Entry) and c.kind in ("group", "round") for c in entry.children
+        ):
+            entry.kind = "region"  # by position: it holds groups or rounds (Zona Norte)
+    frozen = root.freeze()
+    # Placements are made last, so kinds decided by position reach the tables under them.
+    placements = {
+        table_id: Placement(
+            path=tuple(e.text for e in entries),
+            kinds=tuple(e.kind or "other" for e in entries),
+            rule_text=rule,
+            prose=prose,
         )
-        for entry, _ in entries
-        if not entry.has_table
+        for table_id, (entries, prose, rule) in placed.items()
+    }
+    found = [
+        F.HEADING_WITHOUT_TABLE.at(site, node.line, heading=node.heading)
+        for node in _walk(frozen)
+        if not node.has_table
     ]
-    return placed, findings
+    return SectionTree(frozen, placements, tuple(found))
 
 
-def _ranks(blocks: list[Block]) -> dict[str, int]:
+def _walk(root: SectionNode) -> list[SectionNode]:
+    nodes = list(root.walk())
+    return nodes[1:]
+
+
+def _ranks(events: list[Event]) -> dict[str, int]:
     """Rank heading classes, outermost first: stage > region > sub by default (contract).
 
     A page that opens with a region before any stage (2012 Ligas Departamentales:
     `Liga Departamental de Amazonas` > `First stage`) nests its stages inside regions.
     """
-    order = [
-        _class(heading_kind(b.text))
-        for b in blocks
-        if isinstance(b, Heading) and _class(heading_kind(b.text)) in {"stage", "region"}
-    ]
-    if order and order[0] == "region":
-        return {"region": 1, "stage": 2, "sub": 3}
+    for e in events:
+        if isinstance(e, HeadingEvent):
+            cls = _class(heading_kind(e.text))
+            if cls == "region":
+                return {"region": 1, "stage": 2, "sub": 3}
+            if cls == "stage":
+                break
     return {"stage": 1, "region": 2, "sub": 3}
 
 
-def _push(stack: list[_Entry], entry: _Entry, ranks: dict[str, int]) -> None:
-    """Place a heading: siblings replace each other; known kinds never nest in unknown ones."""
+def _push_by_level(stack: list[_Entry], entry: _Entry) -> None:
+    """Nest by stated level: pop headings of the same or a deeper level."""
+    level = entry.level or 0
+    while stack and (stack[-1].level or 0) >= level:
+        stack.pop()
+    stack.append(entry)
+
+
+def _push_by_kind(stack: list[_Entry], entry: _Entry, ranks: dict[str, int]) -> None:
+    """Place a heading by kind: siblings replace each other; known kinds never nest in unknown
+    ones, except an unknown heading right before a group or round: that one is a region."""
     kind = entry.kind
     if kind is None:
-        if entry.heading.text.lower() in APPENDIX_HEADINGS:
+        if entry.text.lower() in APPENDIX_HEADINGS:
             stack.clear()  # Notes, See also, External links: top-level article sections
         else:
-            # An unrecognised heading (`Liguilla`, `Zona Norte`) nests under the known path;
-            # consecutive unrecognised headings are siblings.
+            # Consecutive unrecognised headings are siblings, and so is one after a region
+            # found by position (`Zona Sur` after `Zona Norte`'s groups).
+            held = next((i for i, e in enumerate(stack) if e.by_position), None)
+            if held is not None:
+                del stack[held:]
             while stack and stack[-1].kind in (None, "tiebreaker"):
                 stack.pop()
         stack.append(entry)
         return
     if kind == "tiebreaker":
-        # Contract: only a Tiebreaker nests under the group or round just before it.
         while stack and stack[-1].kind == "tiebreaker":
             stack.pop()
         stack.append(entry)
         return
+    top = stack[-1] if stack else None
+    if (
+        kind in ("group", "round")
+        and top is not None
+        and top.kind is None
+        and not top.children
+        and top.text.lower() not in APPENDIX_HEADINGS
+    ):
+        top.kind, top.by_position = "region", True  # its place makes it a region
     rank = ranks[_class(kind) or ""]
     while stack and (
-        stack[-1].kind in (None, "tiebreaker") or ranks[_class(stack[-1].kind) or ""] >= rank
+        stack[-1].kind in (None, "tiebreaker")
+        or ranks[_class(stack[-1].kind) or ""] >= rank
+        or (kind == "round" and stack[-1].kind == "stage" and is_numbered_stage(stack[-1].text))
     ):
         stack.pop()
     stack.append(entry)
-
-
-def _section(stack: list[_Entry], page_prose: list[str]) -> Section:
-    """Build the Section of a table from the heading stack."""
-    by_kind: dict[str, str] = {}
-    for entry in stack:
-        if entry.kind == "tiebreaker":
-            by_kind["round"] = entry.heading.text
-        elif entry.kind:
-            by_kind[entry.kind] = entry.heading.text
-    prose = tuple(page_prose) + tuple(p for e in stack for p in e.prose)
-    rule = next((p for p in reversed(prose) if _is_rule_prose(p)), None)
-    return Section(
-        path=tuple(e.heading.text for e in stack),
-        stage=by_kind.get("stage"),
-        region=by_kind.get("region"),
-        group=by_kind.get("group"),
-        round=by_kind.get("round"),
-        rule_text=rule,
-        stage_prose=prose,
-    )

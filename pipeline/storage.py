@@ -9,20 +9,24 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.frames import FIELDS
+from pipeline.frontends import suffixes
+from pipeline.frontends.text.decode import MAX_BYTES
+from pipeline.outputs import outputs
 from pipeline.run import REPORT_NAMES, RawPage
-from pipeline.text import MAX_BYTES
 
-INPUT_SUFFIXES = {".txt"}
-OUTPUT_NAMES = {f"{name}.parquet" for name in FIELDS} | set(REPORT_NAMES)
+
+def output_names() -> set[str]:
+    """Every file a run writes into the output folder."""
+    return {f"{o.name}.parquet" for o in outputs()} | set(REPORT_NAMES)
 
 
 def find_inputs(paths: list[Path]) -> list[Path]:
-    """List the raw files named: files as given, folders by their *.txt files, sorted."""
+    """List the raw files named: files as given, folders by the suffixes front ends read."""
+    readable = set(suffixes())
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix in INPUT_SUFFIXES))
+            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in readable))
         else:
             found.append(path)
     return found
@@ -57,7 +61,7 @@ def unsafe_output(out: Path, inputs: list[Path]) -> str | None:
         if resolved == target or target in resolved.parents:
             return f"{out} holds the input {path}; it would be replaced whole"
     if target.is_dir():
-        foreign = sorted(p.name for p in target.iterdir() if p.name not in OUTPUT_NAMES)
+        foreign = sorted(p.name for p in target.iterdir() if p.name not in output_names())
         if foreign:
             shown = ", ".join(foreign[:3]) + (", …" if len(foreign) > 3 else "")
             return f"{out} holds files that are not outputs of this tool ({shown})"

@@ -1,12 +1,24 @@
-"""Decide two-legged ties by the competition's rules; link tiebreakers; check the bracket."""
+"""Decide two-legged ties by the competition's rules; link tiebreakers; infer lost winners.
+
+Relations come from the page document (the Tiebreaker heading after a round, the tables after it
+in its region), never from another walk over the page.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from pipeline.findings import Finding
+from pipeline import findings as F
+from pipeline.document import PageDocument
+from pipeline.findings import Finding, Site
 from pipeline.model import Match, ParsedTable, Tie
-from pipeline.rules import POINTS_RULE_RE, THIRD_MATCH_RE
+from pipeline.rules import (
+    POINTS_PER_WIN_RULES,
+    POINTS_RULE_RE,
+    THIRD_MATCH_RE,
+    stated_points_per_win,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +33,40 @@ class DecidedTie:
     decided_by: str
     winner: str | None
     winner_inferred: bool
+    next_table: str | None = None  # the next round of the same region, if any
+
+    # ties.parquet columns the page states, read through from the tie.
+    @property
+    def line(self) -> int:
+        return self.tie.line
+
+    @property
+    def team1(self) -> str | None:
+        return self.tie.team1
+
+    @property
+    def team2(self) -> str | None:
+        return self.tie.team2
+
+    @property
+    def team1_aggregate(self) -> int | None:
+        return self.tie.team1_aggregate
+
+    @property
+    def team2_aggregate(self) -> int | None:
+        return self.tie.team2_aggregate
+
+    @property
+    def team1_penalties(self) -> int | None:
+        return self.tie.team1_penalties
+
+    @property
+    def team2_penalties(self) -> int | None:
+        return self.tie.team2_penalties
+
+    @property
+    def aggregate_text(self) -> str | None:
+        return self.tie.aggregate_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,13 +75,14 @@ class TieRule:
 
     by_points: bool
     third_match: bool
+    points_per_win: int = 3
 
 
-def read_tie_rule(table: ParsedTable) -> TieRule:
+def read_tie_rule(table: ParsedTable, points_per_win: int) -> TieRule:
     """Read the tie rule from the stage prose; a Points column implies points."""
-    prose = " ".join(table.section.stage_prose)
+    prose = " ".join(table.section.prose)
     by_points = bool(POINTS_RULE_RE.search(prose)) or table.points_column
-    return TieRule(by_points=by_points, third_match=bool(THIRD_MATCH_RE.search(prose)))
+    return TieRule(by_points, bool(THIRD_MATCH_RE.search(prose)), points_per_win)
 
 
 def team_goals(leg: Match) -> tuple[int, int] | None:
@@ -55,8 +102,8 @@ def sum_legs(tie: Tie) -> tuple[int, int] | None:
     return sum(g[0] for g in goals if g), sum(g[1] for g in goals if g)
 
 
-def leg_points(tie: Tie) -> tuple[int, int] | None:
-    """Points from the legs, 3 a win and 1 a draw (team 1, team 2); None if no leg was played."""
+def leg_points(tie: Tie, points_per_win: int = 3) -> tuple[int, int] | None:
+    """Points from the legs, `points_per_win` a win and 1 a draw; None if no leg was played."""
     p1 = p2 = 0
     played = False
     for leg in tie.legs:
@@ -65,9 +112,35 @@ def leg_points(tie: Tie) -> tuple[int, int] | None:
             continue
         played = True
         g1, g2 = goals
-        p1 += 3 if g1 > g2 else 1 if g1 == g2 else 0
-        p2 += 3 if g2 > g1 else 1 if g1 == g2 else 0
+        p1 += points_per_win if g1 > g2 else 1 if g1 == g2 else 0
+        p2 += points_per_win if g2 > g1 else 1 if g1 == g2 else 0
     return (p1, p2) if played else None
+
+
+def tie_points_per_win(
+    table: ParsedTable, prose: str, league_rules: Sequence[int]
+) -> tuple[int, str]:
+    """Points a win in a tie table, and why: its stated points, else the page, else 3.
+
+    Stated points decide where the legs were played: the rule (2 or 3 a win) that fits the
+    most ties, 3 on a tie, so one typo is a mismatch and not a new rule. Else the rule the prose
+    above the table states; else the rule the page's league tables were read under.
+    """
+    stated = [t for t in table.ties if t.stated_points and leg_points(t) is not None]
+    if stated:
+        fits = {
+            ppw: sum(t.stated_points == leg_points(t, ppw) for t in stated)
+            for ppw in POINTS_PER_WIN_RULES
+        }
+        best = max(POINTS_PER_WIN_RULES, key=lambda p: (fits[p], p == POINTS_PER_WIN_RULES[0]))
+        if fits[best]:
+            return best, "stated"
+    prose_rule = stated_points_per_win(prose)
+    if prose_rule is not None:
+        return prose_rule, "prose"
+    if league_rules:
+        return max(sorted(set(league_rules)), key=league_rules.count), "league"
+    return POINTS_PER_WIN_RULES[0], "default"
 
 
 def match_winner(match: Match) -> str | None:
@@ -86,38 +159,31 @@ def _pair(a: str | None, b: str | None) -> frozenset[str]:
     return frozenset(x for x in (a, b) if x)
 
 
-def link_tiebreakers(tables: list[ParsedTable]) -> tuple[list[ParsedTable], list[Finding]]:
-    """Give each tiebreaker match the tie_id of the tie it decides (the round just before)."""
+def link_tiebreakers(
+    tables: list[ParsedTable], doc: PageDocument, site: Site
+) -> tuple[list[ParsedTable], list[Finding]]:
+    """Give each tiebreaker match the tie_id of the tie it decides (the round it follows)."""
+    by_id = {t.table_id: t for t in tables}
     out: list[ParsedTable] = []
     findings: list[Finding] = []
     last_ties: ParsedTable | None = None
     for table in tables:
         if table.kind == "two_legged":
             last_ties = table
-            legs = tuple(
-                replace(m, tie_id=f"{table.table_id}/{m.tie_index + 1}")
-                if m.tie_index is not None
-                else m
-                for m in table.matches
-            )
-            table = replace(table, matches=legs)
         elif table.kind == "single_match" and any(m.kind == "tiebreaker" for m in table.matches):
+            decided = doc.round_decided_by(table.table_id)
+            round_table = by_id.get(decided) if decided else last_ties
+            ties = {
+                _pair(t.team1, t.team2): t.tie_id
+                for t in (round_table.ties if round_table is not None else ())
+            }
             linked: list[Match] = []
             for m in table.matches:
-                tie_id = None
-                if last_ties is not None:
-                    for n, tie in enumerate(last_ties.ties):
-                        if _pair(tie.team1, tie.team2) == _pair(m.home_team, m.away_team):
-                            tie_id = f"{last_ties.table_id}/{n + 1}"
+                tie_id = ties.get(_pair(m.home_team, m.away_team))
                 if tie_id is None:
                     findings.append(
-                        Finding(
-                            "tie-unmatched",
-                            f"Tiebreaker {m.home_team} v {m.away_team} matches no tie of the "
-                            "round before it.",
-                            table.page,
-                            m.line,
-                            table_id=table.table_id,
+                        F.TIE_UNMATCHED.at(
+                            site.table(table.table_id), m.line, home=m.home_team, away=m.away_team
                         )
                     )
                 linked.append(replace(m, tie_id=tie_id))
@@ -127,120 +193,98 @@ def link_tiebreakers(tables: list[ParsedTable]) -> tuple[list[ParsedTable], list
 
 
 def decide_ties(
-    tables: list[ParsedTable], tiebreaker_headings: dict[str, list[int]]
-) -> tuple[list[DecidedTie], list[Finding]]:
+    tables: list[ParsedTable], doc: PageDocument, site: Site, league_rules: Sequence[int]
+) -> tuple[list[DecidedTie], dict[str, int], list[Finding]]:
     """Decide every tie of a page; infer winners from the next round where a third match is lost.
 
-    `tiebreaker_headings` maps a table_id to the lines of Tiebreaker headings right after it
-    that have no table (the export lost them).
+    Returns the decided ties, each tie table's points a win, and the findings.
     """
-    third: dict[str, Match] = {}
-    for table in tables:
-        for m in table.matches:
-            if m.kind == "tiebreaker" and m.tie_id:
-                third[m.tie_id] = m
+    third: dict[str, Match] = {
+        m.tie_id: m for t in tables for m in t.matches if m.kind == "tiebreaker" and m.tie_id
+    }
+    by_id = {t.table_id: t for t in tables}
     decided: list[DecidedTie] = []
     findings: list[Finding] = []
-    rounds = [t for t in tables if t.kind == "two_legged"]
-    following = _next_rounds(rounds)
-    for r, table in enumerate(rounds):
-        rule = read_tie_rule(table)
-        nxt = following[r]
+    rules: dict[str, int] = {}
+    for table in (t for t in tables if t.kind == "two_legged"):
+        ppw, why = tie_points_per_win(table, " ".join(table.section.prose), league_rules)
+        rules[table.table_id] = ppw
+        rule = read_tie_rule(table, ppw)
+        at = site.table(table.table_id)
+        if rule.by_points and (why == "default" or ppw != POINTS_PER_WIN_RULES[0]):
+            findings.append(
+                F.POINTS_RULE.at(
+                    at, table.line, field="points", stated=ppw, detail=_rule_note(ppw, why)
+                )
+            )
+        nxt = next(
+            (by_id[t] for t in doc.tables_after(table.table_id) if by_id[t].kind == "two_legged"),
+            None,
+        )
         next_teams = {x for t in (nxt.ties if nxt else ()) for x in (t.team1, t.team2) if x}
-        for n, tie in enumerate(table.ties):
-            tie_id = f"{table.table_id}/{n + 1}"
-            computed = leg_points(tie)
-            points = tie.stated_points if tie.stated_points is not None else computed
-            by, winner, inferred = _verdict(tie, rule, points, third.get(tie_id))
+        node = doc.tiebreaker_after(table.table_id)
+        lost = node.line if node is not None and not node.has_table else None
+        for tie in table.ties:
+            points = tie.stated_points if tie.stated_points is not None else leg_points(tie, ppw)
+            by, winner, inferred = _verdict(tie, rule, points, third.get(tie.tie_id))
             if by == "needs-third":
-                by, winner = "tiebreaker", None
-                lost = tiebreaker_headings.get(table.table_id)
+                by = "tiebreaker"
                 winner = _only_team_in(tie, next_teams)
                 inferred = winner is not None
                 if winner is not None:
                     findings.append(
-                        Finding(
-                            "winner-inferred",
-                            f"{tie.team1} v {tie.team2} is level on points and its third match "
-                            f"is not in this export; {winner} plays the next round, so won it.",
-                            table.page,
-                            tie.line,
-                            table_id=table.table_id,
-                            team=winner,
-                            field="winner",
-                            computed=winner,
+                        F.WINNER_INFERRED.at(
+                            at, tie.line, team=winner, field="winner", computed=winner,
+                            team1=tie.team1, team2=tie.team2,
                         )
-                    )
-                # Explained (info) only where the page shows the lost heading and the
-                # next round shows who won; otherwise the data is missing (warning).
-                code = "tiebreaker-missing" if lost and winner else "tiebreaker-missing-unresolved"
-                findings.append(
-                    Finding(
-                        code,
-                        f"{tie.team1} v {tie.team2} is level on points "
-                        f"({points[0] if points else '?'}–{points[1] if points else '?'}) and "
-                        "needs a third match"
-                        + (
-                            f"; the Tiebreaker heading on line {lost[0]} has no table."
-                            if lost
-                            else " that the page does not show."
-                        ),
-                        table.page,
-                        lost[0] if lost else tie.line,
-                        table_id=table.table_id,
-                        team=tie.team1,
-                    )
+                    )  # fmt: skip
+                # Explained (info) only where the page shows the lost heading and the next
+                # round shows who won; otherwise the data is missing (warning).
+                kind = F.TIEBREAKER_MISSING if lost and winner else F.TIEBREAKER_MISSING_UNRESOLVED
+                where = (
+                    f"; the Tiebreaker heading on line {lost} has no table."
+                    if lost
+                    else " that the page does not show."
                 )
+                findings.append(
+                    kind.at(
+                        at, lost or tie.line, team=tie.team1, team1=tie.team1, team2=tie.team2,
+                        points=f"{points[0]}–{points[1]}" if points else "?–?", where=where,
+                    )
+                )  # fmt: skip
             elif by == "unknown" and tie.team1 and tie.team2:
                 winner = _only_team_in(tie, next_teams)
                 inferred = winner is not None
-            if winner is not None and nxt is not None:
-                loser = tie.team2 if winner == tie.team1 else tie.team1
-                if loser in next_teams:
-                    findings.append(
-                        Finding(
-                            "bracket-mismatch",
-                            f"{loser} plays the next round (table {nxt.table_id}) but lost "
-                            f"{tie.team1} v {tie.team2} to {winner} ({by}).",
-                            table.page,
-                            tie.line,
-                            table_id=table.table_id,
-                            team=loser,
-                            field="winner",
-                            stated=loser,
-                            computed=winner,
-                        )
-                    )
             decided.append(
                 DecidedTie(
                     tie=tie,
-                    tie_id=tie_id,
+                    tie_id=tie.tie_id,
                     table_id=table.table_id,
                     team1_points=points[0] if points else None,
                     team2_points=points[1] if points else None,
                     decided_by=by,
                     winner=winner,
                     winner_inferred=inferred,
+                    next_table=nxt.table_id if nxt is not None else None,
                 )
             )
-    return decided, findings
+    return decided, rules, findings
+
+
+def _rule_note(ppw: int, why: str) -> str:
+    source = {
+        "stated": "its stated points fit",
+        "prose": "the page states",
+        "league": "the page's league tables are read under",
+        "default": "no stated points, prose or league table says otherwise; assumed",
+    }[why]
+    return f"Ties are decided by points and {source} {ppw} points a win (1 a draw)."
 
 
 def _only_team_in(tie: Tie, next_teams: set[str]) -> str | None:
     """The one team of a tie that plays the next round: its winner, inferred (contract)."""
     candidates = [x for x in (tie.team1, tie.team2) if x and x in next_teams]
     return candidates[0] if len(candidates) == 1 else None
-
-
-def _next_rounds(rounds: list[ParsedTable]) -> list[ParsedTable | None]:
-    """For each round, the next two-legged round of the same region and stage (one pass)."""
-    following: list[ParsedTable | None] = [None] * len(rounds)
-    latest: dict[tuple[str | None, str | None], ParsedTable] = {}
-    for r in range(len(rounds) - 1, -1, -1):
-        key = (rounds[r].section.region, rounds[r].section.stage)
-        following[r] = latest.get(key)
-        latest[key] = rounds[r]
-    return following
 
 
 def _verdict(

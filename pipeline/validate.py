@@ -7,8 +7,9 @@ from typing import Any
 import pandas as pd
 import pandera.errors as pa_errors
 
-from pipeline.findings import Finding
-from schemas import MODELS
+from pipeline import findings as F
+from pipeline.findings import Finding, Site
+from pipeline.outputs import output
 
 
 def validate_frame(name: str, df: pd.DataFrame) -> tuple[pd.DataFrame, list[Finding]]:
@@ -18,7 +19,7 @@ def validate_frame(name: str, df: pd.DataFrame) -> tuple[pd.DataFrame, list[Find
     row is named by an `error` finding with its page and line.
     """
     try:
-        MODELS[name].validate(df, lazy=True)
+        output(name).model.validate(df, lazy=True)
     except pa_errors.SchemaErrors as err:
         return _split(name, df, err.failure_cases)
     return df, []
@@ -41,16 +42,16 @@ def _split(name: str, df: pd.DataFrame, cases: pd.DataFrame) -> tuple[pd.DataFra
             table_id = row.get("table_id")
         else:
             page, line, table_id = "?", 1, None
+        site = Site(page, "", str(table_id) if isinstance(table_id, str) else None)
         findings.append(
-            Finding(
-                "schema-violation",
-                f"{name}.{column or 'row'} fails {check} with {value!r}; the row was not "
-                "written (a parser bug or an input the contract does not allow).",
-                page,
+            F.SCHEMA_VIOLATION.at(
+                site,
                 line,
-                table_id=str(table_id) if isinstance(table_id, str) else None,
                 field=str(column) if column else None,
-                stated=None if value is None else str(value),
+                stated=value,
+                output=name,
+                column=column or "row",
+                check=check,
             )
         )
     kept = df.drop(index=sorted(bad)).reset_index(drop=True) if bad else df

@@ -1,10 +1,10 @@
-"""Read cell values: scores, penalties, statuses, footnote and status marks, signed numbers."""
+"""Read a cell once into a typed value: numbers, ranks, pairs, scores and their marks, names."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Literal
 
 # Footnote marks as MediaWiki renders them: [note 1], [a], [lower-alpha 1], [1], [nb 2].
 FOOTNOTE_RE = re.compile(
@@ -20,6 +20,8 @@ FOOTNOTE_RE = re.compile(
 STATUS_RE = re.compile(r"\s*\(([A-Z](?:\s*,\s*[A-Z])*)\)\s*$")
 # A signed integer: ASCII or Unicode minus (U+2212), plus sign, or en dash used as minus.
 INT_RE = re.compile(r"^([+\-−–]?)\s*(\d{1,6})$")
+# A positional rank as tables write it: `1.` (El Salvador), `=5` (level teams).
+RANK_RE = re.compile(r"^(?:=\s*(\d{1,4})|(\d{1,4})\.)$")
 # A goal pair; the separator is an en dash, hyphen, em dash, or colon (points `0:6`).
 PAIR = r"(\d{1,3})\s*[–\-—−:]\s*(\d{1,3})"
 SCORE_RE = re.compile(
@@ -60,7 +62,6 @@ def clean_text(text: str) -> str:
     return " ".join(text.replace(NBSP, " ").split())
 
 
-@lru_cache(maxsize=1 << 16)  # cells repeat (scores, numbers): read each text once
 def split_marks(text: str) -> tuple[str, tuple[str, ...]]:
     """Remove footnote and status marks from a cell; return the text and the marks, in order."""
     notes: list[str] = []
@@ -77,7 +78,6 @@ def split_marks(text: str) -> tuple[str, tuple[str, ...]]:
     return clean_text(base), tuple(notes)
 
 
-@lru_cache(maxsize=1 << 16)  # cells repeat (scores, numbers): read each text once
 def parse_int(text: str) -> int | None:
     """Read a signed integer such as `13`, `+5`, `−10`; None if the cell is not one."""
     base, _ = split_marks(text)
@@ -100,7 +100,6 @@ def parse_pair(text: str) -> tuple[int, int] | None:
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
-@lru_cache(maxsize=1 << 16)  # cells repeat (scores, numbers): read each text once
 def parse_score(text: str) -> Score:
     """Read a score cell; never invent goals: W.O., n.p., – and empty cells have none."""
     base, _ = split_marks(text)
@@ -127,7 +126,6 @@ def parse_score(text: str) -> Score:
     return Score(home, away, pens[0], pens[1], extra, status, text, True, bool(match.group(8)))
 
 
-@lru_cache(maxsize=1 << 16)  # cells repeat (scores, numbers): read each text once
 def is_score_like(text: str) -> bool:
     """Tell whether a cell reads as a match cell (a score, W.O., n.p., –), not a name."""
     base, _ = split_marks(text)
@@ -136,7 +134,6 @@ def is_score_like(text: str) -> bool:
     return parse_score(text).ok and not is_int(base)
 
 
-@lru_cache(maxsize=1 << 16)  # cells repeat (scores, numbers): read each text once
 def is_name_like(text: str) -> bool:
     """Tell whether a cell reads as a team or label name: text that is no number or score."""
     base, _ = split_marks(text)
@@ -150,4 +147,86 @@ def is_name_like(text: str) -> bool:
 
 def strip_tooltip(label: str) -> str:
     """Drop tooltip text glued to a header (`Agg.Tooltip Aggregate score` -> `Agg.`)."""
-    return clean_text(re.split(r"Tooltip", label, maxsplit=1)[0])
+    return clean_text(label.split("Tooltip", 1)[0])
+
+
+ValueKind = Literal["empty", "int", "rank", "score", "name", "unreadable"]
+_NO_MARKS: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CellValue:
+    """A cell's value, parsed once: what every later stage reads instead of the text.
+
+    `kind` is the primary reading (an `int` is never also a score; a `score` includes goal
+    pairs, points pairs `0:6` and match words such as `W.O.`); `pair` is set wherever the
+    base text is a bare pair `a–b` or `a:b`.
+    """
+
+    kind: ValueKind
+    base: str  # the cleaned text, footnote and status marks removed
+    marks: tuple[str, ...] = _NO_MARKS
+    number: int | None = None  # int and rank
+    pair: tuple[int, int] | None = None
+    score: Score | None = None
+
+    @property
+    def is_int(self) -> bool:
+        """An integer cell (a rank counts: a position column holds either)."""
+        return self.kind in ("int", "rank")
+
+    @property
+    def is_name(self) -> bool:
+        return self.kind == "name"
+
+    @property
+    def is_match(self) -> bool:
+        """A match cell: a score, or empty (a pending bracket or an empty leg)."""
+        return self.kind in ("score", "empty")
+
+
+_PAIR_RE = re.compile(rf"^{PAIR}$")
+# One bounded memo for the one reader: cell texts repeat (scores, numbers) across a page.
+_MEMO: dict[str, CellValue] = {}
+_MEMO_MAX = 1 << 16
+
+
+def read_value(text: str) -> CellValue:
+    """Read a cell's text once into its typed value; never raises."""
+    hit = _MEMO.get(text)
+    if hit is not None:
+        return hit
+    value = _read_value(text)
+    if len(_MEMO) >= _MEMO_MAX:
+        _MEMO.clear()
+    _MEMO[text] = value
+    return value
+
+
+def _read_value(text: str) -> CellValue:
+    base, marks = split_marks(text)
+    if not base:
+        return CellValue("empty", base, marks, score=parse_score(text))
+    match = INT_RE.match(base)
+    if match:
+        value = int(match.group(2))
+        number = -value if match.group(1) in {"-", "−", "–"} and value else value
+        return CellValue("int", base, marks, number=number)
+    rank = RANK_RE.match(base)
+    if rank:
+        return CellValue("rank", base, marks, number=int(rank.group(1) or rank.group(2)))
+    pair_match = _PAIR_RE.match(base)
+    pair = (int(pair_match.group(1)), int(pair_match.group(2))) if pair_match else None
+    score = parse_score(text)
+    if score.ok:
+        return CellValue("score", base, marks, pair=pair, score=score)
+    if any(ch.isalpha() for ch in base):
+        return CellValue("name", base, marks, score=score)
+    return CellValue("unreadable", base, marks, score=score)
+
+
+def score_of(value: CellValue, raw: str) -> Score:
+    """A cell's score reading; a bare number is no score (unreadable as one)."""
+    if value.score is not None:
+        return value.score
+    return Score(None, None, None, None, False, "played", raw, False)

@@ -10,12 +10,13 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-KINDS = ["league", "results_matrix", "two_legged", "single_match", "unknown"]
+from pipeline.frontends import rendering_names
+from pipeline.kinds import kind_names
+
 MATCH_KINDS = ["league", "leg_1", "leg_2", "tiebreaker", "single"]
 MATCH_STATUS = ["played", "walkover", "not_played", "awarded", "pending"]
 DECIDED_BY = ["aggregate", "points", "tiebreaker", "penalties", "pending", "unknown"]
 SEVERITIES = ["error", "warning", "info"]
-RENDERINGS = ["cell_per_line", "row_per_line", "mixed", "none"]
 GOALS_MAX = 99  # 0–25 is real (2022 Ligas Departamentales); three digits is a typo
 
 
@@ -24,7 +25,7 @@ class SectionColumns(pa.DataFrameModel):
 
     page: Series[str]
     table_id: Series[str] = pa.Field(str_matches=r"^.+#\d+$")
-    section: Series[object]
+    section: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
     stage: Series[str] = pa.Field(nullable=True)
     region: Series[str] = pa.Field(nullable=True)
     group: Series[str] = pa.Field(nullable=True)
@@ -40,7 +41,7 @@ class PagesModel(pa.DataFrameModel):
     sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$")
     bytes: Series[pd.Int64Dtype] = pa.Field(ge=0)
     lines: Series[pd.Int64Dtype] = pa.Field(ge=0)
-    rendering: Series[str] = pa.Field(isin=RENDERINGS)
+    rendering: Series[str]
     title: Series[str]
     season: Series[str] = pa.Field(nullable=True)
     competition: Series[str] = pa.Field(nullable=True)
@@ -50,12 +51,17 @@ class PagesModel(pa.DataFrameModel):
     class Config:
         strict = True
 
+    @pa.check("rendering")
+    def rendering_is_declared(cls, series: Series[str]) -> Series[bool]:
+        """A rendering some front end declares (or `mixed`, `none`)."""
+        return series.isin(sorted(rendering_names()))
+
 
 class TablesModel(SectionColumns):
     """tables.parquet: one row per table-like block; every cell accounted for."""
 
-    rendering: Series[str] = pa.Field(isin=RENDERINGS)
-    kind: Series[str] = pa.Field(isin=KINDS)
+    rendering: Series[str]
+    kind: Series[str]
     rows: Series[pd.Int64Dtype] = pa.Field(ge=0)
     cells: Series[pd.Int64Dtype] = pa.Field(ge=0)
     cells_layout: Series[pd.Int64Dtype] = pa.Field(ge=0)
@@ -66,6 +72,16 @@ class TablesModel(SectionColumns):
     class Config:
         strict = True
         unique = ["table_id"]
+
+    @pa.check("rendering")
+    def rendering_is_declared(cls, series: Series[str]) -> Series[bool]:
+        """A rendering some front end declares (or `mixed`, `none`)."""
+        return series.isin(sorted(rendering_names()))
+
+    @pa.check("kind")
+    def kind_is_registered(cls, series: Series[str]) -> Series[bool]:
+        """A registered table kind, or `unknown`."""
+        return series.isin(list(kind_names()))
 
     @pa.dataframe_check
     def cells_are_accounted_for(cls, df: pd.DataFrame) -> Series[bool]:
@@ -88,7 +104,7 @@ class StandingsModel(SectionColumns):
     goal_difference: Series[pd.Int64Dtype] = pa.Field(nullable=True)
     points: Series[pd.Int64Dtype] = pa.Field(nullable=True)  # deductions can make it negative
     qualification: Series[str] = pa.Field(nullable=True)
-    notes: Series[object]
+    notes: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
 
     class Config:
         strict = True
@@ -181,7 +197,8 @@ class FindingsModel(pa.DataFrameModel):
     stated: Series[str] = pa.Field(nullable=True)
     computed: Series[str] = pa.Field(nullable=True)
     message: Series[str] = pa.Field(str_length={"min_value": 1})
-    candidate_lines: Series[object]  # addition: matrix/leg cells that could explain it
+    # addition: matrix/leg cells that could explain it
+    candidate_lines: Series[object] = pa.Field(metadata={"arrow": "list<int64>"})
 
     class Config:
         strict = True

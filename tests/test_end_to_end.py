@@ -165,7 +165,7 @@ def test_binary_and_empty_inputs_give_findings(tmp_path: Path) -> None:
 
 
 def test_readme_documents_every_finding_code() -> None:
-    from pipeline.findings import CODES
+    from pipeline.findings import KINDS as CODES
 
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     assert [code for code in CODES if f"`{code}`" not in readme] == []

@@ -15,7 +15,7 @@ from collections import Counter
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from pipeline.findings import CODES
+from pipeline.findings import KINDS as CODES
 from pipeline.model import Match, ParsedTable, StandingRow, Tie
 from pipeline.page import PageResult, parse_page
 from tests.generator import (

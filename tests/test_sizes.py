@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 import tracemalloc
 
+from pipeline.frontends.text.decode import MAX_LINE
 from pipeline.page import parse_page
-from pipeline.text import MAX_LINE
 from tests.conftest import SEED
 
 BIG = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"

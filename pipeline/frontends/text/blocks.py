@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from pipeline.flavours import Claim, Flavour, all_flavours, is_rule, rule_cells
-from pipeline.model import Block, Cell, Heading, Line, Prose, Rendering, TableBlock
-from pipeline.text import PageText
+from pipeline.frontends.text.decode import PageText
+from pipeline.frontends.text.flavours import Claim, Flavour, all_flavours, is_rule, rule_cells
+from pipeline.frontends.text.model import Block, Cell, Heading, Line, Prose, Rendering, TableBlock
 
 # Navbox lists render as `- item` lines between table lines (seed page, end).
 LIST_ITEM_RE = re.compile(r"^\s*[-*•]\s+\S")

@@ -6,9 +6,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from pipeline.layout import COLUMN_TYPES, SPANNABLE, Layout, TypeCheck, marked_rows, starts_row
-from pipeline.model import Cell, TableBlock
-from pipeline.values import is_int, is_name_like
+from pipeline.document import LeftoverCode
+from pipeline.frontends.text.layout import (
+    COLUMN_TYPES,
+    SPANNABLE,
+    Layout,
+    TypeCheck,
+    is_name_like,
+    marked_rows,
+    starts_row,
+)
+from pipeline.frontends.text.model import Cell, TableBlock
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +34,7 @@ class Unused:
     """Cells that went into no output row, and why (each becomes a finding)."""
 
     cells: tuple[Cell, ...]
-    code: str
+    code: LeftoverCode
     message: str
 
 
@@ -95,8 +103,8 @@ def _typed_segments(body: list[Cell], layout: Layout) -> list[list[Cell]]:
     current: list[Cell] = []
     for cell in body:
         k = len(current)
-        fits = k < len(types) and types[k](cell.text)
-        if current and (k >= len(types) or (not fits and k > last_team and first(cell.text))):
+        fits = k < len(types) and types[k](cell.value)
+        if current and (k >= len(types) or (not fits and k > last_team and first(cell.value))):
             segments.append(current)
             current = []
         current.append(cell)
@@ -131,7 +139,7 @@ def _league_segments(body: list[Cell], layout: Layout) -> tuple[list[Cell], list
 
 def _full(body: Sequence[Cell], i: int, types: list[TypeCheck]) -> bool:
     return i + len(types) <= len(body) and all(
-        check(body[i + k].text) for k, check in enumerate(types)
+        check(body[i + k].value) for k, check in enumerate(types)
     )
 
 
@@ -148,8 +156,8 @@ def _assign(
             col == "position"
             and above is not None
             and k < len(segment)
-            and not is_int(segment[k].text)
-            and is_name_like(segment[k].text)
+            and not segment[k].value.is_int
+            and segment[k].value.is_name
         ):
             continue  # the position is covered by a rowspan (level teams)
         if k >= len(segment):

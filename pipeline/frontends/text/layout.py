@@ -1,55 +1,70 @@
-"""Recognise a table's kind and column layout from its header cells; split merged tables."""
+"""Find a text table's header and the column types its rows are rebuilt by; split merged tables.
+
+The text renderings do not mark rows (cell per line) or drop covered cells, so rows can only be
+rebuilt by knowing what each column holds; this is that knowledge, from the header vocabulary
+in `pipeline.rules`. The kinds registry recognises tables again from the finished grid.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
+from typing import Literal
 
-from pipeline.model import Cell, Kind, TableBlock
+from pipeline.frontends.text.model import Cell, TableBlock
 from pipeline.rules import (
-    HEADER_FILLERS,
+    ABBR_RE,
     INFOBOX_LABELS,
     STANDINGS_ALIASES,
     STAT_FIELDS,
     TIE_ALIASES,
+    canonical,
+    is_filler,
+    normalise_label,
 )
-from pipeline.values import is_int, is_name_like, is_score_like, strip_tooltip
+from pipeline.values import CellValue
 
 # Columns whose cell a rowspan may cover (contract: Qualification; positions of level teams).
 SPANNABLE = {"qualification", "spacer", "position"}
-ABBR_RE = re.compile(r"^[A-ZÀ-Þ0-9][A-ZÀ-Þ0-9.&'\-]{0,5}$")
 LABELS = {**STANDINGS_ALIASES, **TIE_ALIASES}
 
-TypeCheck = Callable[[str], bool]
+Kind = Literal["league", "results_matrix", "two_legged", "single_match", "unknown"]
+TypeCheck = Callable[[CellValue], bool]
 
 
-def _name_or_empty(text: str) -> bool:
-    return text == "" or is_name_like(text)
+def _is_int(value: CellValue) -> bool:
+    return value.is_int
 
 
-def _match_cell(text: str) -> bool:
-    return text == "" or is_score_like(text)
+def is_name_like(value: CellValue) -> bool:
+    return value.is_name
 
 
-def _anything(text: str) -> bool:
+def _name_or_empty(value: CellValue) -> bool:
+    return value.kind in ("empty", "name")
+
+
+def match_cell(value: CellValue) -> bool:
+    return value.is_match
+
+
+def _anything(value: CellValue) -> bool:
     return True
 
 
 # What a cell of each column may hold; a row is rebuilt by these types, not by counting.
 COLUMN_TYPES: dict[str, TypeCheck] = {
-    "position": is_int,
+    "position": _is_int,
     "team": is_name_like,
-    **{stat: is_int for stat in STAT_FIELDS},
+    **{stat: _is_int for stat in STAT_FIELDS},
     "team1": _name_or_empty,
     "team2": _name_or_empty,
-    "aggregate": _match_cell,
-    "leg1": _match_cell,
-    "leg2": _match_cell,
-    "score": _match_cell,
-    "penalties": _match_cell,
+    "aggregate": match_cell,
+    "leg1": match_cell,
+    "leg2": match_cell,
+    "score": match_cell,
+    "penalties": match_cell,
 }
 
 
@@ -83,22 +98,6 @@ class Layout:
         return [COLUMN_TYPES.get(col, _anything) for col in self.columns]
 
 
-def canonical(label: str, aliases: dict[str, str]) -> str | None:
-    """Map a header label to its canonical column name, tooltips and footnotes removed."""
-    return aliases.get(_normalise_label(label))
-
-
-@lru_cache(maxsize=1 << 14)
-def _normalise_label(label: str) -> str:
-    text = strip_tooltip(label).lower().strip()
-    return re.sub(r"\[.*?\]", "", text).strip()
-
-
-def _is_filler(text: str) -> bool:
-    low = strip_tooltip(text).lower().strip()
-    return low == "" or low in HEADER_FILLERS or "\\" in low
-
-
 def marked_rows(cells: Sequence[Cell]) -> list[list[Cell]]:
     """Group a marked block's cells into rows at their row-start marks."""
     rows: list[list[Cell]] = []
@@ -120,7 +119,7 @@ def recognise(block: TableBlock) -> Layout:
     cells = block.cells
     if not cells:
         return Layout("unknown", 0, (), skip_code="table-unknown")
-    first = _normalise_label(cells[0].text)
+    first = normalise_label(cells[0].text)
     if block.rows_marked:
         rows = marked_rows(cells)
         n_header = 0
@@ -139,13 +138,13 @@ def recognise(block: TableBlock) -> Layout:
         # Two-line headers (`Teams | Scores` over the real labels): the last line names columns.
         return _from_labels(labels, n_header, block, first)
     # Unmarked stream: labels (and the fillers of a two-line header) up to the first data cell.
-    tie_first = canonical(cells[0].text, TIE_ALIASES) or _is_filler(cells[0].text)
+    tie_first = canonical(cells[0].text, TIE_ALIASES) or is_filler(cells[0].text)
     family = TIE_ALIASES if tie_first else STANDINGS_ALIASES
     limit = block.header_end if block.header_end is not None else len(cells)
     n = 0
     while n < limit and (
         canonical(cells[n].text, family) is not None
-        or (cells[n].text and _is_filler(cells[n].text))
+        or (cells[n].text and is_filler(cells[n].text))
         or (n and not cells[n].text and _labels_follow(cells, n, family))
     ):
         n += 1
@@ -153,7 +152,7 @@ def recognise(block: TableBlock) -> Layout:
         n = block.header_end
     labels = [c.text for c in cells[:n]]
     # A two-line header's fillers (`Teams`, `Scores`, empty cells) come before the real row.
-    last_filler = max((i for i, t in enumerate(labels) if _is_filler(t)), default=-1)
+    last_filler = max((i for i, t in enumerate(labels) if is_filler(t)), default=-1)
     if family is TIE_ALIASES and 0 <= last_filler < len(labels) - 1:
         labels = labels[last_filler + 1 :]
     if family is TIE_ALIASES:
@@ -176,8 +175,8 @@ def _extend_tie_header(cells: Sequence[Cell], n: int, labels: list[str]) -> tupl
 
     A match row begins with a team (or an empty pending slot) followed by a score.
     """
-    while n + 1 < len(cells) and is_name_like(cells[n].text):
-        if _match_cell(cells[n + 1].text):
+    while n + 1 < len(cells) and cells[n].value.is_name:
+        if cells[n + 1].value.is_match:
             break
         labels.append(cells[n].text)
         n += 1
@@ -236,7 +235,7 @@ def _league(labels: list[str], n_header: int, block: TableBlock) -> Layout | Non
     abbrs: list[str] = []
     gap = 0
     for text in tail:
-        if not abbrs and (_is_filler(text) or not ABBR_RE.match(text.strip())):
+        if not abbrs and (is_filler(text) or not ABBR_RE.match(text.strip())):
             gap += 1
         else:
             abbrs.append(text.strip())
@@ -254,7 +253,7 @@ def starts_row(body: Sequence[Cell], i: int, types: list[TypeCheck]) -> bool:
     for k, check in enumerate(types):
         if i + k >= len(body):
             return k >= 2
-        if not check(body[i + k].text):
+        if not check(body[i + k].value):
             return False
     return True
 
@@ -269,7 +268,7 @@ def _standalone_matrix(block: TableBlock) -> Layout | None:
             return None
         n = len(rows[0]) - 1
         ok = n >= 2 and all(
-            len(r) == n + 1 and is_name_like(r[0].text) and all(_match_cell(c.text) for c in r[1:])
+            len(r) == n + 1 and r[0].value.is_name and all(c.value.is_match for c in r[1:])
             for r in rows[1:-1]
         )
         abbrs = tuple(c.text.strip() for c in rows[0][1:])
@@ -277,16 +276,13 @@ def _standalone_matrix(block: TableBlock) -> Layout | None:
     # Unmarked: try each header width; the body must chunk into name + N match cells.
     for n in range(2, min(len(cells) // 3, 64) + 1):
         header, rest = cells[: n + 1], cells[n + 1 :]
-        if len(rest) < n + 1 or any(_match_cell(c.text) and c.text for c in header[1:]):
+        if len(rest) < n + 1 or any(c.value.is_match and c.text for c in header[1:]):
             continue
         chunks = [rest[i : i + n + 1] for i in range(0, len(rest), n + 1)]
         complete = [r for r in chunks if len(r) == n + 1]
         if (
             complete
-            and all(
-                is_name_like(r[0].text) and all(_match_cell(c.text) for c in r[1:])
-                for r in complete
-            )
+            and all(r[0].value.is_name and all(c.value.is_match for c in r[1:]) for r in complete)
             and any(c.text for r in complete for c in r[1:])
         ):
             abbrs = tuple(c.text.strip() for c in header[1:])
@@ -294,30 +290,44 @@ def _standalone_matrix(block: TableBlock) -> Layout | None:
     return None
 
 
-def _header_start(texts: Sequence[str], i: int) -> bool:
+def _label_families(cells: Sequence[Cell]) -> list[tuple[bool, bool]]:
+    """Per cell, once: is it a standings label, is it a tie label."""
+    return [
+        (
+            canonical(c.text, STANDINGS_ALIASES) is not None,
+            canonical(c.text, TIE_ALIASES) is not None,
+        )
+        if c.value.kind in ("name", "unreadable")
+        else (False, False)
+        for c in cells
+    ]
+
+
+def _header_start(families: Sequence[tuple[bool, bool]], i: int) -> bool:
     """Three label cells of one family in a row open a new table's header."""
-    for family in (STANDINGS_ALIASES, TIE_ALIASES):
-        if i + 3 <= len(texts) and all(canonical(t, family) for t in texts[i : i + 3]):
-            return True
-    return False
+    if i + 3 > len(families):
+        return False
+    window = families[i : i + 3]
+    return all(f[0] for f in window) or all(f[1] for f in window)
 
 
 def split_tables(block: TableBlock) -> list[TableBlock]:
     """Split a block where a new header starts: tables whose heading the export lost."""
     texts = [c.text for c in block.cells]
+    families = _label_families(block.cells)
     layout = recognise(block)
     start = max(layout.header_cells, 1)
     if block.rows_marked:
         cuts = [
             i
             for i in range(start, len(texts))
-            if block.cells[i].row_start and _header_start(texts, i)
+            if block.cells[i].row_start and _header_start(families, i)
         ]
     else:
         cuts = []
         i = start
         while i < len(texts):
-            if _header_start(texts, i):
+            if _header_start(families, i):
                 cuts.append(i)
                 i += 3
             else:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.flavours import Claim, is_pipe, is_rule
-from pipeline.model import Cell, Line
+from pipeline.frontends.text.flavours import Claim, is_pipe, is_rule
+from pipeline.frontends.text.model import Cell, Line
 from pipeline.rules import APPENDIX_HEADINGS, heading_kind
 
 

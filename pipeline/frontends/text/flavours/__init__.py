@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from pipeline.model import Cell, Line
+from pipeline.frontends.text.model import Cell, Line
 
 # A `---|---|` rule line (GitHub-style table rule), with or without a leading `| `.
 RULE_RE = re.compile(r"^\s*\|?\s*(?::?-{3,}:?\s*\|\s*)+(?::?-{3,}:?\s*)?$")
@@ -48,7 +48,7 @@ def rule_cells(text: str) -> int:
 
 def all_flavours() -> tuple[Flavour, ...]:
     """Return the flavours in the order they are tried."""
-    from pipeline.flavours.cell_per_line import CellPerLine
-    from pipeline.flavours.row_per_line import RowPerLine
+    from pipeline.frontends.text.flavours.cell_per_line import CellPerLine
+    from pipeline.frontends.text.flavours.row_per_line import RowPerLine
 
     return (CellPerLine(), RowPerLine())

@@ -1,0 +1,162 @@
+"""Register the cross-checks: each declares its scope (row, table, page) and the kinds it checks.
+
+Checks ask the page context for relations (the results matrix of a standings table, the
+Tiebreaker heading after a table, the next round) instead of walking the page again, and only
+ever say where the page contradicts itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pipeline.document import PageDocument
+from pipeline.findings import Finding, Site
+from pipeline.model import Match, ParsedTable
+from pipeline.ties import DecidedTie
+
+Scope = Literal["row", "table", "page"]
+
+
+@dataclass(frozen=True, slots=True)
+class PageContext:
+    """A page's tables, decided ties and rules, with the relations checks ask for."""
+
+    doc: PageDocument
+    site: Site
+    tables: tuple[ParsedTable, ...]
+    ties: tuple[DecidedTie, ...]
+    league_rules: dict[str, int]  # league table -> points a win it is read under
+    tie_rules: dict[str, int]  # two-legged table -> points a win
+    _matrices: dict[str, tuple[Match, ...]] = field(default_factory=dict, compare=False)
+
+    def at(self, table: ParsedTable) -> Site:
+        """The site of a table's findings."""
+        return self.site.table(table.table_id)
+
+    def matrix_for(self, table: ParsedTable) -> tuple[Match, ...]:
+        """The results matrix of a standings table: in the table itself, or a standalone matrix
+        of the same teams in the same section (standings and matrix printed as two tables)."""
+        if table.matches:
+            return table.matches
+        return self._matrices.get(table.table_id, ())
+
+    def tiebreaker_follows(self, table: ParsedTable) -> bool:
+        """A Tiebreaker heading follows the table (as its child or its section's sibling)."""
+        return self.doc.tiebreaker_after(table.table_id) is not None
+
+    def table(self, table_id: str) -> ParsedTable:
+        return next(t for t in self.tables if t.table_id == table_id)
+
+
+def page_context(
+    doc: PageDocument,
+    site: Site,
+    tables: Iterable[ParsedTable],
+    ties: Iterable[DecidedTie],
+    league_rules: dict[str, int],
+    tie_rules: dict[str, int],
+) -> PageContext:
+    """Build the context, pairing each standings table with a standalone matrix of its teams."""
+    tables = tuple(tables)
+    standalone: dict[tuple[str, ...], list[ParsedTable]] = {}
+    for t in tables:
+        if t.kind == "results_matrix":
+            standalone.setdefault(t.section.path, []).append(t)
+    matrices: dict[str, tuple[Match, ...]] = {}
+    for t in tables:
+        if t.kind != "league" or t.matches or not t.standings:
+            continue
+        teams = {r.team for r in t.standings}
+        for candidate in standalone.get(t.section.path, ()):
+            if {m.home_team for m in candidate.matches} == teams:
+                matrices[t.table_id] = candidate.matches
+                break
+    return PageContext(doc, site, tables, tuple(ties), league_rules, tie_rules, matrices)
+
+
+@dataclass(frozen=True, slots=True)
+class RowCheck:
+    """A check of one output row of a table (a standings row, a tie)."""
+
+    name: str
+    output: str  # the records it checks: `standings`, `ties`, ...
+    kinds: frozenset[str]
+    run: Callable[[object, ParsedTable, PageContext], Iterable[Finding]]
+    scope: Scope = "row"
+
+
+@dataclass(frozen=True, slots=True)
+class TableCheck:
+    """A check of one table as a whole."""
+
+    name: str
+    kinds: frozenset[str]
+    run: Callable[[ParsedTable, PageContext], Iterable[Finding]]
+    scope: Scope = "table"
+
+
+@dataclass(frozen=True, slots=True)
+class PageCheck:
+    """A check across a page's tables (the bracket from one round to the next)."""
+
+    name: str
+    run: Callable[[PageContext], Iterable[Finding]]
+    scope: Scope = "page"
+
+
+Check = RowCheck | TableCheck | PageCheck
+_REGISTRY: list[Check] = []
+
+
+def register(check: Check) -> Check:
+    """Add a check (run in registration order; a name registered again replaces the old)."""
+    for i, old in enumerate(_REGISTRY):
+        if old.name == check.name:
+            _REGISTRY[i] = check
+            return check
+    _REGISTRY.append(check)
+    return check
+
+
+def unregister(name: str) -> None:
+    """Remove a check by name (tests that plug one in take it out again)."""
+    _REGISTRY[:] = [c for c in _REGISTRY if c.name != name]
+
+
+def all_checks() -> tuple[Check, ...]:
+    """Every registered check, built-ins first."""
+    _ensure_builtins()
+    return tuple(_REGISTRY)
+
+
+def run_checks(ctx: PageContext) -> list[Finding]:
+    """Run every check on a page: per table its row and table checks, then the page checks."""
+    checks = all_checks()
+    findings: list[Finding] = []
+    for table in ctx.tables:
+        if table.status == "skipped":
+            continue
+        for check in checks:
+            if isinstance(check, RowCheck) and table.kind in check.kinds:
+                for row in table.records(check.output):
+                    findings.extend(check.run(row, table, ctx))
+            elif isinstance(check, TableCheck) and table.kind in check.kinds:
+                findings.extend(check.run(table, ctx))
+    for check in checks:
+        if isinstance(check, PageCheck):
+            findings.extend(check.run(ctx))
+    return findings
+
+
+def _ensure_builtins() -> None:
+    if any(c.name == "row-arithmetic" for c in _REGISTRY):
+        return
+    from pipeline.checks import arithmetic, bracket, order, results, ties, totals
+
+    builtins: list[Check] = [
+        *arithmetic.CHECKS, *results.CHECKS, *totals.CHECKS, *order.CHECKS, *ties.CHECKS,
+        *bracket.CHECKS,
+    ]  # fmt: skip
+    _REGISTRY[:0] = builtins

@@ -1,0 +1,49 @@
+"""Check a standings table's order against the classification rule that governs it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import pairwise
+
+from pipeline import findings as F
+from pipeline.checks import PageContext, TableCheck
+from pipeline.findings import Finding
+from pipeline.model import ParsedTable
+from pipeline.rules import classification_criteria
+
+
+def check_order(table: ParsedTable, ctx: PageContext) -> Iterable[Finding]:
+    """Positions must follow the governing rule; teams level under it are an info."""
+    criteria = classification_criteria(table.section.rule_text)
+    rule = " > ".join(criteria)
+    at = ctx.at(table)
+    follows = ctx.tiebreaker_follows(table)
+    for upper, lower in pairwise(table.standings):
+        ku = tuple(getattr(upper, c) for c in criteria)
+        kl = tuple(getattr(lower, c) for c in criteria)
+        if None in ku or None in kl:
+            continue
+        if ku == kl:
+            note = (
+                "a Tiebreaker heading under this section decides them"
+                if follows
+                else "no tiebreaker is shown"
+            )
+            yield F.ORDER_LEVEL.at(
+                at, lower.line, team=lower.team, field=criteria[0], stated=lower.position,
+                upper=upper.team, rule=rule, key=_key(ku), note=note,
+            )  # fmt: skip
+        elif ku < kl:
+            yield F.ORDER_VIOLATION.at(
+                at, lower.line, team=lower.team, field="position", stated=lower.position,
+                computed=upper.position, upper=upper.team, upper_key=_key(ku), key=_key(kl),
+                rule=rule,
+            )  # fmt: skip
+
+
+def _key(values: tuple[object, ...]) -> str:
+    """A ranking key as people read it: `12 pts, +5 GD` rather than a tuple repr."""
+    return ", ".join(str(v) for v in values)
+
+
+CHECKS = (TableCheck("order", frozenset({"league"}), check_order),)

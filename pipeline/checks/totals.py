@@ -1,0 +1,40 @@
+"""Check a standings table's totals: goals for = goals against, wins = losses, Pld even."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pipeline import findings as F
+from pipeline.checks import PageContext, TableCheck
+from pipeline.findings import Finding
+from pipeline.model import ParsedTable
+
+
+def check_totals(table: ParsedTable, ctx: PageContext) -> Iterable[Finding]:
+    """Over a whole table every match counts twice, once for each side."""
+    if table.status != "parsed" or not table.standings:
+        return  # a cut or partial table cannot balance
+    rows = table.standings
+    at = ctx.at(table)
+
+    def total(stat: str) -> int | None:
+        values = [getattr(r, stat) for r in rows]
+        return None if any(v is None for v in values) else sum(values)
+
+    for a, b in (("goals_for", "goals_against"), ("won", "lost")):
+        ta, tb = total(a), total(b)
+        if ta is not None and tb is not None and ta != tb:
+            yield F.TABLE_TOTALS.at(
+                at, table.line, field=a, stated=ta, computed=tb,
+                detail=f"Over the table {a} totals {ta} but {b} totals {tb}: some row is off by "
+                f"{abs(ta - tb)}.",
+            )  # fmt: skip
+    played = total("played")
+    if played is not None and played % 2:
+        yield F.TABLE_TOTALS.at(
+            at, table.line, field="played", stated=played,
+            detail=f"Over the table Pld totals {played}, an odd number: every match counts twice.",
+        )  # fmt: skip
+
+
+CHECKS = (TableCheck("table-totals", frozenset({"league"}), check_totals),)

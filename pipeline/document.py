@@ -1,0 +1,337 @@
+"""Define the page document: the one contract between every front end and every table kind.
+
+A front end turns a raw file into a `PageDocument`: a title, a section tree whose ordered
+children are headings and tables (and headings whose table was lost), and each table as a
+`Grid` of cells whose values are parsed once. Nothing after the document knows the rendering
+(the name is recorded for `pages.rendering` only). Source details (lines, offsets) are kept out
+of equality (`compare=False`) so tests compare meaning, as sqlite-utils' tokens do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pipeline.values import CellValue, read_value
+
+SectionKind = Literal["stage", "region", "group", "round", "tiebreaker", "other"]
+SECTION_KINDS: tuple[SectionKind, ...] = (
+    "stage",
+    "region",
+    "group",
+    "round",
+    "tiebreaker",
+    "other",
+)
+GridRole = Literal["table", "infobox", "navbox"]
+LeftoverCode = Literal["row-unplaced", "row-short", "row-too-long", "table-truncated"]
+
+
+@dataclass(frozen=True, slots=True)
+class GridCell:
+    """One cell: raw and cleaned text, where it stands, how it is marked, its value."""
+
+    raw: str  # as written in the rendering
+    value: CellValue  # parsed once from the text; `value.base` is the cleaned text
+    line: int = field(compare=False)
+    offset: int | None = field(default=None, compare=False)  # column or byte offset, if known
+    header: bool = False  # the rendering marks it a header cell (`th`, `!`)
+    links: tuple[str, ...] = ()  # article titles the cell links to
+    bold: bool = False
+    span: tuple[int, int] = (1, 1)  # (rowspan, colspan) as stated
+    copied_from: tuple[int, int] | None = None  # (row, column) of the spanning cell if covered
+    computed: bool = False  # a template computed the value rather than the page stating it
+
+    @property
+    def text(self) -> str:
+        """The cleaned text: marks removed, spaces folded."""
+        return self.value.base
+
+    @property
+    def marks(self) -> tuple[str, ...]:
+        """Footnote and status marks, in order (`note 1`, `C`)."""
+        return self.value.marks
+
+    @property
+    def own(self) -> bool:
+        """The cell stands in the rendering itself (not copied down from a span)."""
+        return self.copied_from is None
+
+
+def make_cell(raw: str, line: int, **extra: object) -> GridCell:
+    """Build a cell from its raw text, reading its value once."""
+    return GridCell(raw, read_value(raw), line, **extra)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class GridRow:
+    """A data row: one slot per column (None where the rendering has no cell at all)."""
+
+    cells: tuple[GridCell | None, ...]
+    line: int = field(compare=False)
+    ordinal: int = 0  # place among the table's body rows, counting rows that were not placed
+    subheading: str | None = None  # the full-width row above it inside the table, if any
+
+    def own_cells(self) -> Iterator[tuple[int, GridCell]]:
+        """The row's own cells with their column, covered copies left out."""
+        for c, cell in enumerate(self.cells):
+            if cell is not None and cell.own:
+                yield c, cell
+
+
+@dataclass(frozen=True, slots=True)
+class Leftover:
+    """Cells a front end could place in no row: each run becomes one finding."""
+
+    cells: tuple[GridCell, ...]
+    code: LeftoverCode
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """A table as rows of cells. The last header row names the columns, one cell a column."""
+
+    table_id: str
+    line: int = field(compare=False)
+    end_line: int = field(compare=False)
+    role: GridRole = "table"
+    caption: str | None = None
+    header: tuple[tuple[GridCell, ...], ...] = ()
+    rows: tuple[GridRow, ...] = ()
+    subheadings: tuple[GridCell, ...] = ()  # full-width rows inside the table
+    leftovers: tuple[Leftover, ...] = ()
+    layout_cells: int = 0  # rendering-only cells (rule lines): layout, never data
+    loose: tuple[GridCell, ...] = ()  # cells of a block with no readable rows (not football)
+    truncated: bool = False  # the file ends inside this table
+    rendering: str = field(default="", compare=False)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The column labels: the last header row's cleaned texts."""
+        return tuple(c.text for c in self.header[-1]) if self.header else ()
+
+    @property
+    def width(self) -> int:
+        return max((len(r.cells) for r in self.rows), default=len(self.labels))
+
+    @property
+    def header_cells(self) -> int:
+        return sum(len(r) for r in self.header)
+
+    @property
+    def cells(self) -> int:
+        """Every cell of the rendering: header, own row cells, leftovers, layout, loose."""
+        own = sum(1 for r in self.rows for c in r.cells if c is not None and c.own)
+        left = sum(len(x.cells) for x in self.leftovers)
+        return (
+            self.header_cells + own + left + self.layout_cells + len(self.subheadings)
+            + len(self.loose)
+        )  # fmt: skip
+
+    def column(self, c: int) -> list[GridCell | None]:
+        """The cells of column `c`, one per row."""
+        return [r.cells[c] if c < len(r.cells) else None for r in self.rows]
+
+
+@dataclass(frozen=True, slots=True)
+class TableRef:
+    """A table's place among a section's children."""
+
+    table_id: str
+    line: int = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class SectionNode:
+    """A heading with its kind, its level where stated, and its ordered children."""
+
+    heading: str
+    kind: SectionKind
+    line: int = field(compare=False)
+    level: int | None = None
+    children: tuple[SectionNode | TableRef, ...] = ()
+    prose: tuple[str, ...] = ()  # classification-rule prose stated under this heading
+
+    @property
+    def has_table(self) -> bool:
+        """A table stands under this heading, at any depth."""
+        return any(
+            isinstance(c, TableRef) or (isinstance(c, SectionNode) and c.has_table)
+            for c in self.children
+        )
+
+    def walk(self) -> Iterator[SectionNode]:
+        """This node and every heading below it, in page order."""
+        stack: list[SectionNode] = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(c for c in reversed(node.children) if isinstance(c, SectionNode))
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a table sits: its heading path with kinds, and the rule prose that governs it."""
+
+    path: tuple[str, ...] = ()
+    kinds: tuple[SectionKind, ...] = ()
+    rule_text: str | None = None  # the classification rule stated closest to the table
+    prose: tuple[str, ...] = ()  # rule prose of the page and every heading above the table
+
+    def name(self, kind: SectionKind) -> str | None:
+        """The innermost heading of a kind on the path (a Tiebreaker counts as a round)."""
+        for text, k in zip(reversed(self.path), reversed(self.kinds), strict=True):
+            if k == kind or (kind == "round" and k == "tiebreaker"):
+                return text
+        return None
+
+    @property
+    def stage(self) -> str | None:
+        return self.name("stage")
+
+    @property
+    def region(self) -> str | None:
+        return self.name("region")
+
+    @property
+    def group(self) -> str | None:
+        return self.name("group")
+
+    @property
+    def round(self) -> str | None:
+        return self.name("round")
+
+    @property
+    def in_tiebreaker(self) -> bool:
+        """The innermost round on the path is a Tiebreaker heading."""
+        for k in reversed(self.kinds):
+            if k in ("round", "tiebreaker"):
+                return k == "tiebreaker"
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class PageDocument:
+    """One page read by a front end: what every table kind and check works from."""
+
+    page: str
+    path: str
+    rendering: str  # the front end's name for it (pages.rendering)
+    title: str
+    lines: int
+    root: SectionNode  # a node of kind `other` holding the page's top-level children
+    grids: tuple[Grid, ...]
+    placements: dict[str, Placement] = field(compare=False)
+    intro: str = ""  # the page's first sentences (season and competition are read there)
+    truncated_at: int | None = None  # the file was cut (no final newline inside a table)
+    relations: Relations | None = field(default=None, compare=False)
+
+    def grid(self, table_id: str) -> Grid:
+        return next(g for g in self.grids if g.table_id == table_id)
+
+    def placement(self, table_id: str) -> Placement:
+        return self.placements.get(table_id, Placement())
+
+    def headings(self) -> Iterator[SectionNode]:
+        """Every heading of the page in order (the root excluded)."""
+        it = self.root.walk()
+        next(it)
+        yield from it
+
+    def tiebreaker_after(self, table_id: str) -> SectionNode | None:
+        """The Tiebreaker heading after a table: its child, or its section's next sibling."""
+        return self._rel().tiebreaker_after.get(table_id)
+
+    def round_decided_by(self, table_id: str) -> str | None:
+        """For a table under a Tiebreaker heading, the table of the round whose ties it decides."""
+        return self._rel().decides.get(table_id)
+
+    def tables_after(self, table_id: str) -> Iterator[str]:
+        """Tables after this one under the same region and stage, in page order (lazily)."""
+        found = self._rel().tables_after.get(table_id)
+        if found is not None:
+            members, index = found
+            for i in range(index + 1, len(members)):
+                yield members[i]
+
+    def _rel(self) -> Relations:
+        if self.relations is None:
+            raise ValueError("document built without relations")  # a front-end bug
+        return self.relations
+
+
+@dataclass(frozen=True, slots=True)
+class Relations:
+    """Page relations computed once when the document is built (never re-walked)."""
+
+    tiebreaker_after: dict[str, SectionNode]
+    decides: dict[str, str]  # table under a Tiebreaker heading -> the round table it follows
+    tables_after: dict[str, tuple[tuple[str, ...], int]]  # (tables of the region, index)
+
+
+def build_relations(root: SectionNode, placements: dict[str, Placement]) -> Relations:
+    """Compute the relations the checks ask for, in one walk of the tree."""
+    tiebreaker_after: dict[str, SectionNode] = {}
+
+    def visit(node: SectionNode) -> None:
+        children = node.children
+        for i, child in enumerate(children):
+            if isinstance(child, SectionNode):
+                visit(child)
+                continue
+            # The Tiebreaker heading that follows this table before any other heading or
+            # table: a later child of the same section (a table split in two by the export
+            # credits the last part), else the section's next sibling (seen by the parent).
+            for later in children[i + 1 :]:
+                if isinstance(later, TableRef):
+                    break
+                if later.kind == "tiebreaker":
+                    tiebreaker_after[child.table_id] = later
+                break
+        for i, child in enumerate(children):
+            if not isinstance(child, SectionNode) or child.kind == "tiebreaker":
+                continue
+            last = _last_table(child)
+            nxt = children[i + 1] if i + 1 < len(children) else None
+            if (
+                last is not None
+                and last not in tiebreaker_after
+                and isinstance(nxt, SectionNode)
+                and nxt.kind == "tiebreaker"
+            ):
+                tiebreaker_after[last] = nxt
+
+    visit(root)
+    # Tables grouped by (region, stage) in page order; a table's followers are a slice.
+    groups: dict[tuple[str | None, str | None], list[str]] = {}
+    where: dict[str, tuple[tuple[str | None, str | None], int]] = {}
+    for table_id, p in placements.items():
+        key = (p.region, p.stage)
+        members = groups.setdefault(key, [])
+        where[table_id] = (key, len(members))
+        members.append(table_id)
+    frozen = {key: tuple(members) for key, members in groups.items()}
+    tables_after = {t: (frozen[key], i) for t, (key, i) in where.items()}
+    decides = {
+        ref.table_id: round_table
+        for round_table, node in tiebreaker_after.items()
+        for ref in _tables_under(node)
+    }
+    return Relations(tiebreaker_after, decides, tables_after)
+
+
+def _tables_under(node: SectionNode) -> Iterator[TableRef]:
+    for section in node.walk():
+        yield from (c for c in section.children if isinstance(c, TableRef))
+
+
+def _last_table(node: SectionNode) -> str | None:
+    """The last table directly in a section (not under a deeper heading)."""
+    for child in reversed(node.children):
+        if isinstance(child, TableRef):
+            return child.table_id
+        if child.kind != "tiebreaker":
+            return None
+    return None

@@ -1,0 +1,152 @@
+"""Read text exports (cell per line, row per line, mixed per table) into the page document.
+
+The text renderings' quirks stay here: flavours claim lines per table, headings are told from
+prose by form, rows are rebuilt from cell types (rows are unmarked and rowspan-covered cells are
+simply absent), covered cells are inferred and copied down, a cut last cell is never a value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pipeline import ids
+from pipeline.document import (
+    Grid,
+    GridCell,
+    GridRole,
+    GridRow,
+    Leftover,
+    PageDocument,
+    build_relations,
+)
+from pipeline.findings import Finding, Site
+from pipeline.frontends.text.blocks import split_blocks
+from pipeline.frontends.text.decode import decode_bytes, split_lines
+from pipeline.frontends.text.layout import Layout, marked_rows, recognise, split_tables
+from pipeline.frontends.text.model import Block, Cell, Heading, Prose, TableBlock
+from pipeline.frontends.text.rows import Rebuilt, rebuild_rows
+from pipeline.sections import Event, HeadingEvent, ProseEvent, TableEvent, build_tree
+
+RENDERINGS = ("cell_per_line", "row_per_line")
+ROLES: dict[str | None, GridRole] = {"infobox-skipped": "infobox", "navbox-skipped": "navbox"}
+
+
+class TextFrontEnd:
+    """Plain-text exports: the fallback front end (it claims no markup of its own)."""
+
+    name = "text"
+    suffixes: tuple[str, ...] = (".txt",)
+    renderings: tuple[str, ...] = RENDERINGS
+
+    def claims(self, head: str) -> bool:
+        """Text has no markup to recognise: it reads whatever no other front end claims."""
+        return False
+
+    def read(self, data: bytes, site: Site) -> tuple[PageDocument, list[Finding]]:
+        """Decode, split into blocks, rebuild each table's rows, and nest the sections."""
+        text, findings = decode_bytes(data, site)
+        page_text, line_findings = split_lines(text, site)
+        findings.extend(line_findings)
+        blocks = split_blocks(page_text)
+        last_line = page_text.lines[-1].number if page_text.lines else 0
+        events: list[Event] = []
+        grids: list[Grid] = []
+        layouts: list[Layout] = []
+        for block in blocks:
+            if isinstance(block, Heading):
+                events.append(HeadingEvent(block.text, block.line))
+            elif isinstance(block, Prose):
+                events.append(ProseEvent(block.text, block.line))
+            else:
+                for part in split_tables(block):
+                    table_id = ids.table_id(site.page, len(grids) + 1)
+                    layout = recognise(part)
+                    rebuilt = rebuild_rows(part, layout, part.end_line == last_line)
+                    grids.append(to_grid(part, layout, rebuilt, table_id))
+                    layouts.append(layout)
+                    events.append(TableEvent(table_id, part.line))
+        tree = build_tree(events, site)
+        findings.extend(tree.findings)
+        title = next((b.text for b in blocks if isinstance(b, Prose | Heading)), "")
+        intro = " ".join([title, *(b.text for b in blocks[:4] if isinstance(b, Prose))])
+        # The page's rendering is its football tables' (a navbox's mixed lines do not count).
+        football = [g for g, lay in zip(grids, layouts, strict=True) if lay.kind != "unknown"]
+        names = {g.rendering for g in (football or grids)}
+        rendering = names.pop() if len(names) == 1 else "mixed" if names else "none"
+        document = PageDocument(
+            page=site.page,
+            path=site.path,
+            rendering=rendering,
+            title=title,
+            lines=len(page_text.lines),
+            root=tree.root,
+            grids=tuple(grids),
+            placements=tree.placements,
+            intro=intro,
+            relations=build_relations(tree.root, tree.placements),
+        )
+        return document, findings
+
+
+def _cell(cell: Cell, header: bool = False) -> GridCell:
+    return GridCell(cell.text, cell.value, cell.line, header=header)
+
+
+def to_grid(block: TableBlock, layout: Layout, rebuilt: Rebuilt, table_id: str) -> Grid:
+    """Turn a rebuilt text table into a grid; covered cells are copies of the cell above."""
+    base = Grid(
+        table_id,
+        block.line,
+        block.end_line,
+        layout_cells=block.layout_cells,
+        rendering=block.rendering,
+    )
+    role = ROLES.get(layout.skip_code, "table")
+    if (layout.kind == "unknown" or not layout.width) and block.rows_marked and block.header_end:
+        # Rows are marked and a rule closes the header: the grid is plain, whatever the kind
+        # (a plug-in kind may read it); unread, every cell stays named by the skip finding.
+        marked = marked_rows(block.cells)
+        split = next(
+            (i for i in range(len(marked) + 1) if sum(map(len, marked[:i])) >= block.header_end),
+            len(marked),
+        )
+        header = tuple(tuple(_cell(c, header=True) for c in row) for row in marked[:split])
+        body = tuple(
+            GridRow(tuple(_cell(c) for c in row), row[0].line, n)
+            for n, row in enumerate(marked[split:])
+        )
+        return replace(base, role=role, header=header, rows=body)
+    if layout.kind == "unknown" or not layout.width:
+        return replace(base, role=role, loose=tuple(_cell(c) for c in block.cells))
+    head = [_cell(c, header=True) for c in block.cells[: layout.header_cells]]
+    width = min(layout.width, len(head))
+    header = (tuple(head[:-width]), tuple(head[-width:])) if len(head) > width else (tuple(head),)
+    rows: list[GridRow] = []
+    for row in rebuilt.rows:
+        above = rows[-1] if rows else None
+        slots: list[GridCell | None] = []
+        for c, own in enumerate(row.cells):
+            if own is not None:
+                slots.append(_cell(own))
+                continue
+            spanning = above.cells[c] if above is not None else None
+            if row.values[c] is not None and spanning is not None:
+                origin = spanning.copied_from or (len(rows) - 1, c)
+                slots.append(replace(spanning, copied_from=origin))
+            else:
+                slots.append(None)
+        rows.append(GridRow(tuple(slots), row.line, row.index))
+    leftovers = tuple(
+        Leftover(tuple(_cell(c) for c in left.cells), left.code, left.message)
+        for left in rebuilt.unused
+    )
+    return replace(
+        base,
+        header=tuple(h for h in header if h),
+        rows=tuple(rows),
+        leftovers=leftovers,
+        truncated=rebuilt.truncated,
+    )
+
+
+__all__ = ["RENDERINGS", "Block", "TextFrontEnd", "to_grid"]

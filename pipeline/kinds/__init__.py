@@ -1,0 +1,196 @@
+"""Register the table kinds: how each is recognised from a grid and how its records are read.
+
+As mwparserfromhell's builder registers one handler per token type, each kind is one module with
+one spec; the page stage asks the registry, never branches on a kind's name. A kind's records go
+to the outputs it declares (`pipeline.outputs`); its cells are accounted for as layout, data or
+unused, and every unused cell is named by a finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from pipeline import findings as F
+from pipeline.document import Grid, GridCell, GridRow, Placement
+from pipeline.findings import Finding, Site
+from pipeline.model import Match
+from pipeline.values import Score, score_of
+
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """What each grid column holds, by role (`team`, `leg1`, `matrix`, `ignored`, ...)."""
+
+    roles: tuple[str, ...]
+    abbreviations: tuple[str, ...] = ()
+
+    def index(self, role: str) -> int | None:
+        """The first column of a role, or None."""
+        try:
+            return self.roles.index(role)
+        except ValueError:
+            return None
+
+    def cell(self, row: GridRow, role: str) -> GridCell | None:
+        """A row's cell (own or copied from a span) in the first column of a role."""
+        c = self.index(role)
+        return row.cells[c] if c is not None and c < len(row.cells) else None
+
+
+@dataclass(frozen=True, slots=True)
+class TableContext:
+    """What a kind reads a table with: the grid, its columns, where it sits, its site."""
+
+    grid: Grid
+    columns: Columns
+    placement: Placement
+    site: Site  # with the table's ID
+
+    @property
+    def table_id(self) -> str:
+        return self.grid.table_id
+
+
+@dataclass(slots=True)
+class Account:
+    """Cells counted while a kind reads its rows, and the findings it makes."""
+
+    layout: int = 0
+    data: int = 0
+    unused: list[GridCell] = field(default_factory=list)  # own cells of unmodelled columns
+    unused_labels: set[str] = field(default_factory=set)
+    findings: list[Finding] = field(default_factory=list)
+
+    def row(self, ctx: TableContext, row: GridRow) -> None:
+        """Count a row's own cells: data, except those of unmodelled columns."""
+        for c, cell in row.own_cells():
+            role = ctx.columns.roles[c] if c < len(ctx.columns.roles) else "ignored"
+            if role == "ignored":
+                self.ignore(ctx, c, cell)
+            else:
+                self.data += 1
+
+    def ignore(self, ctx: TableContext, c: int, cell: GridCell) -> None:
+        """An own cell of a column the outputs have no place for: unused, named later."""
+        self.unused.append(cell)
+        labels = ctx.grid.labels
+        if c < len(labels) and labels[c]:
+            self.unused_labels.add(labels[c])
+
+    def unparsed(self, ctx: TableContext, line: int, raw: str, what: str) -> None:
+        """A cell whose value could not be read: stored as null, named."""
+        self.findings.append(F.CELL_UNPARSED.at(ctx.site, line, stated=raw, what=what))
+
+
+@dataclass(frozen=True, slots=True)
+class Records:
+    """What a kind read from one table, by output name, and its count of output rows."""
+
+    by_output: Mapping[str, tuple[object, ...]]
+    rows: int
+    abbreviations: tuple[str, ...] = ()
+    points_column: bool = False
+
+
+class TableKind(Protocol):
+    """A kind of football table: recognised from a grid, read into records."""
+
+    name: str  # tables.kind
+    outputs: tuple[str, ...]  # the outputs its records go to
+
+    def recognise(self, grid: Grid) -> Columns | None:
+        """The columns' roles if the grid is a table of this kind, else None."""
+
+    def read(self, ctx: TableContext, account: Account) -> Records:
+        """Read the records; count every own cell in `account`."""
+
+
+_REGISTRY: list[TableKind] = []
+
+
+def register(kind: TableKind) -> TableKind:
+    """Add a kind; kinds are tried in registration order (plug-ins last)."""
+    _REGISTRY[:] = [k for k in _REGISTRY if k.name != kind.name]
+    _REGISTRY.append(kind)
+    return kind
+
+
+def unregister(name: str) -> None:
+    """Remove a kind by name (tests that plug one in take it out again)."""
+    _REGISTRY[:] = [k for k in _REGISTRY if k.name != name]
+
+
+def table_kinds() -> tuple[TableKind, ...]:
+    """Every registered kind, built-ins first."""
+    _ensure_builtins()
+    return tuple(_REGISTRY)
+
+
+def kind_names() -> tuple[str, ...]:
+    """tables.kind values: every registered kind and `unknown`."""
+    return (*(k.name for k in table_kinds()), UNKNOWN)
+
+
+def recognise(grid: Grid) -> tuple[TableKind, Columns] | None:
+    """The first kind that recognises a grid, with its columns."""
+    if grid.role != "table" or not grid.header:
+        return None
+    for kind in table_kinds():
+        columns = kind.recognise(grid)
+        if columns is not None:
+            return kind, columns
+    return None
+
+
+def match_from_cell(
+    cell: GridCell,
+    kind: str,
+    home: str | None,
+    away: str | None,
+    *,
+    swap: bool = False,
+    line: int | None = None,
+    match_id: str = "",
+    tie_id: str | None = None,
+) -> Match:
+    """Build a match from a score cell; `swap` reads a leg-2 cell written team 1 first."""
+    score: Score = score_of(cell.value, cell.raw)
+    hg, ag, hp, ap = score.home, score.away, score.home_penalties, score.away_penalties
+    if swap:
+        hg, ag, hp, ap = ag, hg, ap, hp
+    status = score.status
+    if not home or not away:
+        status = "pending"  # contract: teams may be missing only while pending
+    return Match(
+        line=cell.line if line is None else line,
+        kind=kind,
+        home_team=home or None,
+        away_team=away or None,
+        home_goals=hg,
+        away_goals=ag,
+        home_penalties=hp,
+        away_penalties=ap,
+        extra_time=score.extra_time,
+        status=status,
+        neutral=False,
+        score_text=cell.raw,
+        match_id=match_id,
+        tie_id=tie_id,
+    )
+
+
+def _ensure_builtins() -> None:
+    if any(k.name == "league" for k in _REGISTRY):
+        return
+    from pipeline.kinds.league import LEAGUE
+    from pipeline.kinds.results_matrix import RESULTS_MATRIX
+    from pipeline.kinds.single_match import SINGLE_MATCH
+    from pipeline.kinds.two_legged import TWO_LEGGED
+
+    # Built-ins first, in the order the header vocabulary needs (a league header also holds
+    # tie labels such as `Pts`); plug-ins registered earlier follow them.
+    _REGISTRY[:0] = [LEAGUE, TWO_LEGGED, SINGLE_MATCH, RESULTS_MATRIX]

@@ -1,0 +1,131 @@
+"""Read league standings tables, with the results matrix printed beside them if any."""
+
+from __future__ import annotations
+
+from pipeline import findings as F
+from pipeline import ids
+from pipeline.document import Grid, GridRow
+from pipeline.kinds import Account, Columns, Records, TableContext, match_from_cell
+from pipeline.model import Match, StandingRow
+from pipeline.rules import ABBR_RE, STANDINGS_ALIASES, STAT_FIELDS, canonical, is_filler
+
+
+def league_columns(labels: tuple[str, ...]) -> Columns | None:
+    """Standings labels, then spacer or corner cells, then the matrix abbreviations."""
+    std = [canonical(t, STANDINGS_ALIASES) for t in labels]
+    if not ("team" in std and "points" in std and ("played" in std or "won" in std)):
+        return None
+    roles: list[str] = []
+    i = 0
+    while i < len(labels) and std[i] is not None:
+        roles.append(str(std[i]))
+        i += 1
+    if "team" not in roles or "points" not in roles:
+        return None  # the labels do not open the header: not a standings table we can read
+    abbrs: list[str] = []
+    gap = 0
+    for text in labels[i:]:
+        if not abbrs and (is_filler(text) or not ABBR_RE.match(text.strip())):
+            gap += 1
+        else:
+            abbrs.append(text.strip())
+    return Columns((*roles, *("spacer",) * gap, *("matrix",) * len(abbrs)), tuple(abbrs))
+
+
+def read_standing(ctx: TableContext, row: GridRow, account: Account) -> StandingRow:
+    """One standings row, values as stated; unreadable numbers are named and stored as null."""
+    cols = ctx.columns
+    team_cell = cols.cell(row, "team")
+    stats: dict[str, int | None] = {}
+    for stat in STAT_FIELDS:
+        cell = cols.cell(row, stat)
+        value = cell.value if cell is not None else None
+        stats[stat] = value.number if value is not None and value.kind == "int" else None
+        if cell is not None and stats[stat] is None and cell.raw.strip():
+            account.unparsed(ctx, row.line, cell.raw, stat)
+    pos = cols.cell(row, "position")
+    qual = cols.cell(row, "qualification")
+    abbrs = cols.abbreviations
+    return StandingRow(
+        line=row.line,
+        position=pos.value.number if pos is not None and pos.value.is_int else None,
+        team=team_cell.text if team_cell is not None else "",
+        team_abbr=abbrs[row.ordinal] if row.ordinal < len(abbrs) else None,
+        qualification=(qual.text or None) if qual is not None else None,
+        notes=team_cell.marks if team_cell is not None else (),
+        **stats,
+    )
+
+
+def read_matrix(
+    ctx: TableContext, account: Account, teams: dict[int, str], kind: str = "league"
+) -> list[Match]:
+    """Matches of a results matrix (row team at home, column team away), counting every own
+    cell of the rows: the diagonal and spacers are layout.
+
+    Matrix column j is the team of body row j, counting rows that could not be placed; a
+    column whose row was lost is named by its abbreviation.
+    """
+    roles = ctx.columns.roles
+    abbrs = ctx.columns.abbreviations
+    matrix_index = {c: j for j, c in enumerate(i for i, r in enumerate(roles) if r == "matrix")}
+    matches: list[Match] = []
+    for row in ctx.grid.rows:
+        for c, cell in row.own_cells():
+            role = roles[c] if c < len(roles) else "ignored"
+            if role == "spacer":
+                account.layout += 1
+            elif role == "matrix":
+                j = matrix_index[c]
+                if j == row.ordinal:
+                    account.layout += 1  # the diagonal: a team does not play itself
+                    continue
+                account.data += 1
+                away = teams.get(j) or (abbrs[j] if j < len(abbrs) else None)
+                n = len(matches) + 1
+                match_id = ids.match_id(ctx.table_id, n)
+                matches.append(
+                    match_from_cell(cell, kind, teams[row.ordinal], away, match_id=match_id)
+                )
+                if cell.value.kind not in ("score", "empty"):
+                    account.unparsed(ctx, cell.line, cell.raw, "a score")
+            elif role == "ignored":
+                account.ignore(ctx, c, cell)
+            else:
+                account.data += 1
+    return matches
+
+
+def check_matrix_size(ctx: TableContext, account: Account, rows: int) -> None:
+    """A matrix with more or fewer columns than the table has teams is named."""
+    abbrs = ctx.columns.abbreviations
+    if abbrs and len(abbrs) != rows:
+        line = ctx.grid.rows[0].line if ctx.grid.rows else 1
+        account.findings.append(F.MATRIX_SIZE.at(ctx.site, line, stated=len(abbrs), computed=rows))
+
+
+class League:
+    """A league standings table: Pos, Team, Pld, W, D, L, GF, GA, GD, Pts, Qualification."""
+
+    name = "league"
+    outputs: tuple[str, ...] = ("standings", "matches")
+
+    def recognise(self, grid: Grid) -> Columns | None:
+        return league_columns(grid.labels)
+
+    def read(self, ctx: TableContext, account: Account) -> Records:
+        teams = {
+            row.ordinal: (c.text if (c := ctx.columns.cell(row, "team")) is not None else "")
+            for row in ctx.grid.rows
+        }
+        matches = tuple(read_matrix(ctx, account, teams))
+        standings = tuple(read_standing(ctx, row, account) for row in ctx.grid.rows)
+        check_matrix_size(ctx, account, len(ctx.grid.rows))
+        return Records(
+            {"standings": standings, "matches": matches},
+            rows=len(standings),
+            abbreviations=ctx.columns.abbreviations,
+        )
+
+
+LEAGUE = League()

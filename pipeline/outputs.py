@@ -1,0 +1,100 @@
+"""Register the output tables; each one's columns come from its pandera model, declared once.
+
+The model drives the Arrow schema, the record building (columns are taken from records by name)
+and the validation; a kind that writes a new output registers it here with its model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pyarrow as pa
+
+SECTION_COLUMNS = (
+    "page", "table_id", "section", "stage", "region", "group", "round", "source_line",
+)  # fmt: skip
+ARROW_LISTS = {"list<string>": pa.list_(pa.string()), "list<int64>": pa.list_(pa.int64())}
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One output table: its name (file stem), its model, and whether rows sit in a section."""
+
+    name: str
+    model: Any  # a pandera DataFrameModel class
+    sectioned: bool = True  # rows carry the section columns of the table they come from
+
+    def columns(self) -> list[tuple[str, pa.DataType]]:
+        """Column names and Arrow types, in the model's order."""
+        out: list[tuple[str, pa.DataType]] = []
+        for name, column in self.model.to_schema().columns.items():
+            out.append((name, _arrow_type(name, str(column.dtype), column.metadata or {})))
+        return out
+
+    def schema(self) -> pa.Schema:
+        """The Arrow schema the table is written with: nullable integers stay integers."""
+        return pa.schema([pa.field(n, t) for n, t in self.columns()])
+
+
+def _arrow_type(name: str, dtype: str, metadata: dict[str, Any]) -> pa.DataType:
+    if "arrow" in metadata:
+        return ARROW_LISTS[metadata["arrow"]]
+    if dtype == "Int64":
+        return pa.int64()
+    if dtype == "bool":
+        return pa.bool_()
+    if dtype.startswith(("str", "string")):
+        return pa.string()
+    raise TypeError(f"column {name!r}: no Arrow type for dtype {dtype!r} (declare metadata)")
+
+
+_REGISTRY: dict[str, Output] = {}
+
+
+def register(output: Output) -> Output:
+    """Add an output table (a plug-in kind's own output, say)."""
+    _REGISTRY[output.name] = output
+    return output
+
+
+def unregister(name: str) -> None:
+    """Remove an output (tests that plug one in take it out again)."""
+    _REGISTRY.pop(name, None)
+
+
+def outputs() -> tuple[Output, ...]:
+    """Every output table, the built-ins first, in the order they are written."""
+    _ensure_builtins()
+    return tuple(_REGISTRY.values())
+
+
+def output(name: str) -> Output:
+    _ensure_builtins()
+    return _REGISTRY[name]
+
+
+def _ensure_builtins() -> None:
+    if "pages" in _REGISTRY:
+        return
+    from schemas.models import (
+        FindingsModel,
+        MatchesModel,
+        PagesModel,
+        StandingsModel,
+        TablesModel,
+        TiesModel,
+    )
+
+    builtins = [
+        Output("pages", PagesModel, sectioned=False),
+        Output("tables", TablesModel),
+        Output("standings", StandingsModel),
+        Output("matches", MatchesModel),
+        Output("ties", TiesModel),
+        Output("findings", FindingsModel, sectioned=False),
+    ]
+    extra = dict(_REGISTRY)
+    _REGISTRY.clear()
+    _REGISTRY.update({o.name: o for o in builtins})
+    _REGISTRY.update(extra)

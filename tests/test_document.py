@@ -1,0 +1,237 @@
+"""The page document and what it fixes: nesting, relations, rules per table, readable messages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.document import SectionNode, TableRef
+from pipeline.frontends import read_document
+from pipeline.page import PageResult, parse_page
+from tests.conftest import FIXTURES, SEED, parse_fixture
+
+
+def parse_text(text: str, page: str = "snippet") -> PageResult:
+    return parse_page(text.encode(), page, f"{page}.txt")
+
+
+def _codes(result: PageResult, table_id: str | None = None) -> list[tuple[str, int]]:
+    return sorted(
+        (f.code, f.line) for f in result.findings if table_id is None or f.table_id == table_id
+    )
+
+
+# --- the document itself ---------------------------------------------------------------------
+
+
+def test_seed_document_holds_every_table_in_its_section_tree() -> None:
+    doc, _ = read_document(SEED.read_bytes(), "seed", "raw/seed.txt")
+    refs = [
+        c.table_id for node in doc.root.walk() for c in node.children if isinstance(c, TableRef)
+    ]
+    assert refs == [g.table_id for g in doc.grids]
+    region_one = next(n for n in doc.headings() if n.heading == "Region I")
+    assert region_one.kind == "region"
+    assert [c.heading for c in region_one.children if isinstance(c, SectionNode)] == [
+        "Quarterfinals",
+        "Semifinals",
+    ]
+    # Headings whose table the export lost stay in the tree, with no table under them.
+    lost = [n.heading for n in doc.headings() if not n.has_table]
+    assert "Region VII" in lost and "National Stage" in lost
+
+
+def test_seed_cells_carry_values_read_once_and_covered_cells_point_at_their_span() -> None:
+    doc, _ = read_document(SEED.read_bytes(), "seed", "raw/seed.txt")
+    region_three = doc.grids[5]
+    assert region_three.labels[:3] == ("Pos", "Team", "Pld")
+    second = region_three.rows[1]
+    qualification = second.cells[10]
+    assert qualification is not None and qualification.copied_from == (0, 10)
+    assert qualification.text == region_three.rows[0].cells[10].text  # type: ignore[union-attr]
+    gd = region_three.rows[-1].cells[8]
+    assert gd is not None and gd.value.kind == "int" and gd.value.number is not None
+    assert gd.value.number < 0 and gd.raw.startswith("−")  # Unicode minus, read as negative
+
+
+def test_numbered_stages_are_peers_of_the_knockout_rounds_after_them() -> None:
+    result = parse_fixture("2012_ligas_departamentales_peru__rows_excerpt.txt")
+    final = next(t for t in result.tables if t.section.round == "Final")
+    assert final.section.path == ("Liga Departamental de Amazonas", "Final")
+    assert final.section.stage is None
+    groups = [t for t in result.tables if t.section.group]
+    assert {t.section.stage for t in groups} == {"Second stage"}
+
+
+def test_named_stage_still_holds_its_rounds() -> None:
+    result = parse_fixture("2025_copa_peru__excerpt.txt")
+    assert {t.section.stage for t in result.tables} == {"National Stage"}
+
+
+ZONES = """\
+Season page
+Zona Norte
+Group A
+| Team 1 | Score | Team 2 |
+|---|---|---|
+| Alpha | 1–0 | Beta |
+Some words between the groups.
+Group B
+| Team 1 | Score | Team 2 |
+|---|---|---|
+| Gamma | 2–2 | Delta |
+Zona Sur
+Group A
+| Team 1 | Score | Team 2 |
+|---|---|---|
+| Epsilon | 0–3 | Zeta |
+"""
+
+
+def test_a_heading_of_no_known_kind_holding_groups_is_a_region_by_its_position() -> None:
+    result = parse_text(ZONES)
+    places = [(t.section.region, t.section.group) for t in result.tables]
+    assert places == [("Zona Norte", "Group A"), ("Zona Norte", "Group B"), ("Zona Sur", "Group A")]
+    assert result.document is not None
+    kinds = {n.heading: n.kind for n in result.document.headings()}
+    assert kinds["Zona Norte"] == kinds["Zona Sur"] == "region"
+
+
+SPLIT_ROUND = """\
+Season page
+Semifinals
+| Team 1 | Agg. | Team 2 | 1st leg | 2nd leg |
+|---|---|---|---|---|
+| Alpha | 2–2 | Beta | 1–1 | 1–1 |
+| Team 1 | Agg. | Team 2 | 1st leg | 2nd leg |
+| Gamma | 3–1 | Delta | 2–0 | 1–1 |
+Tiebreaker
+Final
+| Team 1 | Agg. | Team 2 | 1st leg | 2nd leg |
+|---|---|---|---|---|
+| Beta | 1–0 | Gamma | 1–0 | 0–0 |
+"""
+
+
+def test_tiebreaker_heading_is_credited_to_the_last_part_of_a_split_block() -> None:
+    result = parse_text(SPLIT_ROUND)
+    doc = result.document
+    assert doc is not None
+    first, second = (t.table_id for t in result.tables[:2])
+    assert result.tables[0].line == result.tables[1].line - 3  # one block, split at its header
+    assert doc.tiebreaker_after(first) is None
+    node = doc.tiebreaker_after(second)
+    assert node is not None and node.heading == "Tiebreaker" and not node.has_table
+
+
+TWO_POINTS = """\
+Old season
+First round
+Each tie was decided by points.
+| Teams | Scores |
+| 1st leg home team | Points | 2nd leg home team | 1st leg | 2nd leg |
+|---|---|---|---|---|
+| Alpha | 4:0 | Beta | 2–0 | 1–0 |
+| Gamma | 2:2 | Delta | 1–1 | 1–1 |
+| Epsilon | 1:3 | Zeta | 0–0 | 0–2 |
+| Eta | 2:2 | Theta | 1–0 | 0–1 |
+"""
+
+
+def test_two_points_a_win_tie_table_is_read_under_its_own_rule() -> None:
+    result = parse_text(TWO_POINTS)
+    codes = [f.code for f in result.findings]
+    assert "tie-points-mismatch" not in codes
+    rule = [f for f in result.findings if f.code == "points-rule"]
+    assert len(rule) == 1 and rule[0].stated == "2" and "stated points" in rule[0].message
+    assert [(d.team1_points, d.team2_points, d.winner) for d in result.ties] == [
+        (4, 0, "Alpha"),
+        (2, 2, None),
+        (1, 3, "Zeta"),
+        (2, 2, None),
+    ]
+
+
+def test_a_typo_in_one_tie_is_a_mismatch_not_a_new_rule() -> None:
+    result = parse_text(TWO_POINTS.replace("| Alpha | 4:0 |", "| Alpha | 6:0 |"))
+    mismatches = [f for f in result.findings if f.code == "tie-points-mismatch"]
+    assert [(f.team, f.stated, f.computed) for f in mismatches] == [("Alpha", "6:0", "4:0")]
+
+
+def _group_a_as_two_tables(score_change: tuple[str, str] | None = None) -> str:
+    """The seed's Region II Group A printed as a standings table and a separate matrix."""
+    seed = parse_fixture(SEED.name)
+    doc = seed.document
+    assert doc is not None
+    grid = next(g for g in doc.grids if doc.placement(g.table_id).group == "Group A")
+    labels = grid.labels
+    spacer = labels.index("Qualification") + 1
+    abbrs = labels[spacer + 1 :]
+    lines = ["2004 Copa Perú", "Regional Stage"]
+    # The stage's rule, as the seed states it (line 7): points decide, then a third match.
+    lines += ["On every stage qualification is decided by points, no matter the goal difference."]
+    lines += ["Region II", "Group A"]
+    lines.append("| " + " | ".join(labels[:spacer]) + " |")
+    lines.append("|" + "---|" * spacer)
+    for row in grid.rows:
+        lines.append("| " + " | ".join(c.raw if c else "" for c in row.cells[:spacer]) + " |")
+    lines.append("The results of the group, home team down the side.")
+    lines.append("| Home \\ Away | " + " | ".join(abbrs) + " |")
+    lines.append("|" + "---|" * (len(abbrs) + 1))
+    for row in grid.rows:
+        team = row.cells[1]
+        cells = [c.raw if c else "" for c in row.cells[spacer + 1 :]]
+        if score_change and team is not None and team.text == score_change[0]:
+            first = next(i for i, c in enumerate(cells) if c[:1].isdigit())
+            cells[first] = score_change[1]  # one home score of this team
+        lines.append("| " + " | ".join([team.raw if team else "", *cells]) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def test_standings_and_a_separate_matrix_of_the_same_teams_are_cross_checked() -> None:
+    seed = parse_fixture(SEED.name)
+    group = next(t for t in seed.tables if t.section.group == "Group A" and t.kind == "league")
+    expected = sorted(f.code for f in seed.findings if f.table_id == group.table_id)
+    split = parse_text(_group_a_as_two_tables())
+    kinds = [t.kind for t in split.tables]
+    assert kinds == ["league", "results_matrix"]
+    standings = split.tables[0]
+    got = sorted(f.code for f in split.findings if f.table_id == standings.table_id)
+    assert got == expected == ["order-level", "walkover-policy"]
+
+
+def test_a_changed_score_in_a_separate_matrix_is_named_against_the_standings() -> None:
+    split = parse_text(_group_a_as_two_tables(("José Gálvez", "9–0")))
+    warnings = [f for f in split.findings if f.code == "standings-vs-results"]
+    assert warnings and all(f.table_id == split.tables[0].table_id for f in warnings)
+    matrix_lines = {m.line for m in split.tables[1].matches}
+    assert all(set(f.candidate_lines) <= matrix_lines for f in warnings)
+
+
+# --- findings ----------------------------------------------------------------------------------
+
+REPR = re.compile(r"\(\d+,\)|\bnp\.|\bint64\(|\bNone\b|\[\]|\(\)")
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted([*FIXTURES.glob("*.txt"), *FIXTURES.glob("wild/*.txt"), *FIXTURES.glob("rows/*.txt")]),
+    ids=lambda p: p.stem,
+)
+def test_messages_never_show_python_reprs_and_carry_the_input_path(path) -> None:  # type: ignore[no-untyped-def]
+    rel = str(path.relative_to(FIXTURES.parent.parent))
+    result = parse_page(path.read_bytes(), path.stem, rel)
+    for f in result.findings:
+        assert not REPR.search(f.message), f.message
+        assert f.path == rel, f
+        assert f.format().startswith(f"{rel}:{f.line}: {f.severity}[{f.code}] ")
+
+
+def test_every_finding_kind_is_declared_once_with_a_template() -> None:
+    from pipeline import findings
+
+    kinds = [v for v in vars(findings).values() if isinstance(v, findings.FindingKind)]
+    assert len({k.code for k in kinds}) == len(kinds) == len(findings.KINDS)
+    for kind in kinds:
+        assert kind.severity in findings.SEVERITIES and kind.template and kind.meaning

@@ -126,6 +126,13 @@ def declare(code: str, severity: Severity, meaning: str, template: str) -> Findi
     return kind
 
 
+def undeclare(code: str) -> None:
+    """Take a plug-in's kind out again (tests that plug one in); built-ins are never removed."""
+    if code in _BUILTIN_CODES:
+        raise ValueError(f"finding code {code!r} is built in: stable codes are never removed")
+    KINDS.pop(code, None)
+
+
 # Reading the input.
 EMPTY_INPUT = declare(
     "empty-input", "warning", "The file holds no text at all.",
@@ -283,6 +290,14 @@ WINNER_INFERRED = declare(
     "{team1} v {team2} is level on points and its third match is not in this export; {team} "
     "plays the next round, so won it.",
 )  # fmt: skip
+
+
+_BUILTIN_CODES = frozenset(KINDS)
+
+
+def builtin_kinds() -> tuple[FindingKind, ...]:
+    """The kinds this module declares (what the README documents)."""
+    return tuple(KINDS[code] for code in sorted(_BUILTIN_CODES))
 
 
 def severity_of(code: str) -> Severity:

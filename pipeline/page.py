@@ -116,6 +116,7 @@ def read_table(grid: Grid, placement: Placement, site: Site) -> tuple[ParsedTabl
     unused = sum(len(left.cells) for left in grid.leftovers)
     layout = grid.layout_cells + grid.header_cells + len(grid.subheadings)
     found = kinds.recognise(grid)
+    total = grid.cells
     base = ParsedTable(
         table_id=grid.table_id,
         page=site.page,
@@ -124,10 +125,10 @@ def read_table(grid: Grid, placement: Placement, site: Site) -> tuple[ParsedTabl
         rendering=grid.rendering,
         kind=kinds.UNKNOWN,
         status="skipped",
-        cells=grid.cells,
+        cells=total,
         cells_layout=grid.layout_cells,
         cells_data=0,
-        cells_unused=grid.cells - grid.layout_cells,
+        cells_unused=total - grid.layout_cells,
     )
     if found is None:
         skipped = [
@@ -178,7 +179,7 @@ def read_table(grid: Grid, placement: Placement, site: Site) -> tuple[ParsedTabl
         rendering=grid.rendering,
         kind=kind_spec.name,
         status="partial" if unused or grid.truncated else "parsed",
-        cells=grid.cells,
+        cells=total,
         cells_layout=layout + account.layout,
         cells_data=account.data,
         cells_unused=unused,

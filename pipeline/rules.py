@@ -213,6 +213,8 @@ def classification_criteria(rule_text: str | None) -> tuple[str, ...]:
 
 def normalise_label(label: str) -> str:
     """A header label as looked up: tooltip text and footnote marks removed, lower case."""
+    if "Tooltip" not in label and "[" not in label and "  " not in label:
+        return label.strip().lower()  # the common case: nothing to strip
     text = strip_tooltip(label).lower()
     return re.sub(r"\[.*?\]", "", text).strip() if "[" in text else text
 

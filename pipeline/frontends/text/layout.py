@@ -307,8 +307,8 @@ def _header_start(families: Sequence[tuple[bool, bool]], i: int) -> bool:
     """Three label cells of one family in a row open a new table's header."""
     if i + 3 > len(families):
         return False
-    window = families[i : i + 3]
-    return all(f[0] for f in window) or all(f[1] for f in window)
+    a, b, c = families[i], families[i + 1], families[i + 2]
+    return (a[0] and b[0] and c[0]) or (a[1] and b[1] and c[1])
 
 
 def split_tables(block: TableBlock) -> list[TableBlock]:

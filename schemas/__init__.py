@@ -1,6 +1,7 @@
-"""Pandera models of the clean/ tables: the structural rules of the output contract."""
+"""Pandera models of the clean/ tables: the structural rules of the output contract.
 
-from typing import Any
+`pipeline/outputs.py` registers each with its output; this package only declares them.
+"""
 
 from schemas.models import (
     FindingsModel,
@@ -11,17 +12,7 @@ from schemas.models import (
     TiesModel,
 )
 
-MODELS: dict[str, Any] = {
-    "pages": PagesModel,
-    "tables": TablesModel,
-    "standings": StandingsModel,
-    "matches": MatchesModel,
-    "ties": TiesModel,
-    "findings": FindingsModel,
-}
-
 __all__ = [
-    "MODELS",
     "FindingsModel",
     "MatchesModel",
     "PagesModel",

@@ -25,7 +25,7 @@ from pipeline.frontends.text.decode import decode_bytes, split_lines
 from pipeline.frontends.text.layout import Layout, marked_rows, recognise, split_tables
 from pipeline.frontends.text.model import Block, Cell, Heading, Prose, TableBlock
 from pipeline.frontends.text.rows import Rebuilt, rebuild_rows
-from pipeline.sections import Event, HeadingEvent, ProseEvent, TableEvent, build_tree
+from pipeline.sections import Event, TableEvent, build_tree
 
 RENDERINGS = ("cell_per_line", "row_per_line")
 ROLES: dict[str | None, GridRole] = {"infobox-skipped": "infobox", "navbox-skipped": "navbox"}
@@ -53,10 +53,8 @@ class TextFrontEnd:
         grids: list[Grid] = []
         layouts: list[Layout] = []
         for block in blocks:
-            if isinstance(block, Heading):
-                events.append(HeadingEvent(block.text, block.line))
-            elif isinstance(block, Prose):
-                events.append(ProseEvent(block.text, block.line))
+            if isinstance(block, Heading | Prose):
+                events.append(block)  # the text blocks are the section builder's events
             else:
                 for part in split_tables(block):
                     table_id = ids.table_id(site.page, len(grids) + 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from pipeline.sections import HeadingEvent, ProseEvent
 from pipeline.values import CellValue, read_value
 
 Rendering = Literal["cell_per_line", "row_per_line", "mixed"]
@@ -32,22 +33,6 @@ class Cell:
 
 
 @dataclass(frozen=True, slots=True)
-class Heading:
-    """A section heading (the text renderings give it no level)."""
-
-    text: str
-    line: int
-
-
-@dataclass(frozen=True, slots=True)
-class Prose:
-    """A line of running text: paragraphs, legends, `Source:` lines."""
-
-    text: str
-    line: int
-
-
-@dataclass(frozen=True, slots=True)
 class TableBlock:
     """A table-like run of lines turned into a flat cell stream by an input flavour."""
 
@@ -70,4 +55,7 @@ class TableBlock:
         return sum(n for _, n in self.rules)
 
 
+# Headings and prose are the section builder's events as they are (no level in text).
+Heading = HeadingEvent
+Prose = ProseEvent
 Block = Heading | Prose | TableBlock

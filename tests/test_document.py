@@ -235,3 +235,34 @@ def test_every_finding_kind_is_declared_once_with_a_template() -> None:
     assert len({k.code for k in kinds}) == len(kinds) == len(findings.builtin_kinds())
     for kind in kinds:
         assert kind.severity in findings.SEVERITIES and kind.template and kind.meaning
+
+
+def test_stated_levels_govern_nesting_and_zones_holding_rounds_are_regions() -> None:
+    from pipeline.findings import Site
+    from pipeline.sections import HeadingEvent, TableEvent, build_tree
+
+    events = [
+        HeadingEvent("Liga Departamental de Amazonas", 2, level=2),
+        HeadingEvent("Zona Norte", 3, level=3),
+        HeadingEvent("Group A", 4, level=4),
+        TableEvent("p#1", 5),
+        HeadingEvent("Final", 6, level=4),
+        TableEvent("p#2", 7),
+        HeadingEvent("Zona Sur", 8, level=3),
+        HeadingEvent("First Stage", 9, level=4),
+        TableEvent("p#3", 10),
+        HeadingEvent("Final", 11, level=4),
+        TableEvent("p#4", 12),
+        HeadingEvent("Semifinals", 13, level=3),
+        TableEvent("p#5", 14),
+    ]
+    tree = build_tree(events, Site("p", "p.txt"))
+    place = tree.placements
+    assert place["p#1"].path == ("Liga Departamental de Amazonas", "Zona Norte", "Group A")
+    assert (place["p#1"].region, place["p#1"].group) == ("Zona Norte", "Group A")
+    assert (place["p#3"].region, place["p#3"].stage) == ("Zona Sur", "First Stage")
+    # By level, the Final after `First Stage` is its sibling, and Semifinals a sibling of zones.
+    assert place["p#4"].path == ("Liga Departamental de Amazonas", "Zona Sur", "Final")
+    assert place["p#5"].path == ("Liga Departamental de Amazonas", "Semifinals")
+    assert place["p#5"].region == "Liga Departamental de Amazonas"
+    assert tree.findings == ()

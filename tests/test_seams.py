@@ -102,3 +102,17 @@ def test_a_plugin_front_end_gives_the_seed_outputs(tsv_front_end: None) -> None:
 
     assert meaning(text_frames) == meaning(tsv_frames)
     assert ("warning", "standings-vs-results") in {r[:2] for r in meaning(tsv_frames)}
+
+
+def test_content_chooses_the_front_end_and_says_so_when_the_suffix_disagrees(
+    tsv_front_end: None,
+) -> None:
+    data = "#tsv A page\n= Final\n!\tTeam 1\tScore\tTeam 2\nAlpha\t1–0\tBeta\n".encode()
+    doc, findings = read_document(data, "page", "raw/page.txt")
+    assert doc.rendering == "tsv"
+    assert [(f.code, f.severity, f.line) for f in findings] == [("front-end-by-content", "info", 1)]
+    assert "text" in findings[0].message and "tsv" in findings[0].message
+    # Content no markup claims is text, whatever its suffix.
+    plain, found = read_document(b"A page\nFinal\n", "page", "raw/page.tsv")
+    assert plain.rendering == "none"
+    assert [f.code for f in found] == ["front-end-by-content", "heading-without-table"]

@@ -1,9 +1,10 @@
 """Register the front ends and choose one per file from its content (the extension breaks ties).
 
 A front end turns one rendering's raw bytes into the page document; nothing after it knows the
-rendering. Front ends that recognise their content (`claims`) are asked first, in registration
-order; the text front end claims nothing and reads everything else. Where the extension names
-another front end than the content, the content wins and an `info` says so.
+rendering. Front ends that recognise their markup in the content (`claims`) are the candidates;
+the text front end claims nothing and reads everything no markup claims. The extension only
+breaks a tie between candidates; where it names another front end than the content, the content
+wins and an `info` says so.
 """
 
 from __future__ import annotations
@@ -72,18 +73,24 @@ class Choice:
 
 
 def choose(data: bytes, suffix: str, site: Site) -> Choice:
-    """Choose the front end for a file from its content; the suffix only breaks ties."""
+    """Choose the front end for a file from its content; the suffix only breaks ties.
+
+    Front ends whose markup the content shows are candidates; of several, the one the suffix
+    names wins, else the first registered; with none, the content is text.
+    """
     registered = front_ends()
     head = data[:SNIFF_BYTES].decode("utf-8", errors="replace")
-    by_content = next((f for f in registered if f.claims(head)), None)
+    claimants = [f for f in registered if f.claims(head)]
     by_suffix = next((f for f in registered if suffix.lower() in f.suffixes), None)
-    fallback = registered[-1]
-    chosen = by_content or by_suffix or fallback
+    if not claimants:
+        chosen = registered[-1]  # the text front end: it reads what no markup claims
+    elif by_suffix in claimants:
+        chosen = by_suffix
+    else:
+        chosen = claimants[0]
     finding = None
-    if by_content is not None and by_suffix is not None and by_suffix is not by_content:
-        finding = F.FRONT_END_CHOSEN.at(
-            site, 1, suffix_reader=by_suffix.name, reader=by_content.name
-        )
+    if by_suffix is not None and by_suffix is not chosen:
+        finding = F.FRONT_END_CHOSEN.at(site, 1, suffix_reader=by_suffix.name, reader=chosen.name)
     return Choice(chosen, finding)
 
 

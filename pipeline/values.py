@@ -25,12 +25,13 @@ RANK_RE = re.compile(r"^(?:=\s*(\d{1,4})|(\d{1,4})\.)$")
 # A goal pair; the separator is an en dash, hyphen, em dash, or colon (points `0:6`).
 PAIR = r"(\d{1,3})\s*[–\-—−:]\s*(\d{1,3})"
 SCORE_RE = re.compile(
-    rf"""^{PAIR}                                   # the score itself: 3–1
+    rf"""^(\(a\)\s*)?                              # away goals written first: (a) 6–6
+        {PAIR}                                     # the score itself: 3–1
         (?:\s*\(?\s*(a\.?e\.?t\.?|aet)\s*\)?)?      # extra time: a.e.t. or (a.e.t.)
         (?:\s*\(\s*{PAIR}\s*p(?:en)?\.?\s*\))?      # penalties: (4–2 p)
         (?:\s*\(?\s*(a\.?e\.?t\.?|aet)\s*\)?)?      # a.e.t. may follow the shoot-out too
         (?:\s*\(?\s*(awd|awarded|w\.?/?o\.?)\s*\)?)?  # awarded or walkover mark after a score
-        (?:\s*(\(a\)))?                             # away goals decided the tie: 3–3 (a)
+        (?:\s*(\(a\)))?                            # away goals decided the tie: 3–3 (a)
         $""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -114,16 +115,17 @@ def parse_score(text: str) -> Score:
     match = SCORE_RE.match(base)
     if not match:
         return Score(None, None, None, None, False, "played", text, False)
-    home, away = int(match.group(1)), int(match.group(2))
-    pens = (int(match.group(4)), int(match.group(5))) if match.group(4) else (None, None)
-    extra = bool(match.group(3) or match.group(6))
-    mark = (match.group(7) or "").lower()
+    home, away = int(match.group(2)), int(match.group(3))
+    pens = (int(match.group(5)), int(match.group(6))) if match.group(5) else (None, None)
+    extra = bool(match.group(4) or match.group(7))
+    mark = (match.group(8) or "").lower()
     status = "played"
     if mark.startswith("aw"):
         status = "awarded"
     elif mark.startswith("w"):
         status = "walkover"
-    return Score(home, away, pens[0], pens[1], extra, status, text, True, bool(match.group(8)))
+    away_rule = bool(match.group(1) or match.group(9))
+    return Score(home, away, pens[0], pens[1], extra, status, text, True, away_rule)
 
 
 def is_score_like(text: str) -> bool:

@@ -230,3 +230,25 @@ TOOLTIP_CASES = [
 @pytest.mark.parametrize("case", TOOLTIP_CASES, ids=[c.name for c in TOOLTIP_CASES])
 def test_tooltip_text_is_cut_from_a_header(case: TooltipCase) -> None:
     assert strip_tooltip(case.label) == case.header
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["3–3 (a)", "(a) 6–6", "(a)6-6"],
+    ids=["away-goals-mark-after", "away-goals-mark-before", "away-goals-mark-glued"],
+)
+def test_away_goals_mark_reads_either_side_of_the_aggregate(text: str) -> None:
+    score = parse_score(text)
+    assert score.ok and score.away_goals_rule and score.home == score.away
+
+
+def test_real_round_decided_on_away_goals_written_before_the_aggregate() -> None:
+    from tests.conftest import FIXTURES, parse_fixture
+
+    name = "rows/2008-09_copa_del_rey_round_of_32__wtq_203-csv_414.table.txt"
+    assert (FIXTURES / name).exists()
+    result = parse_fixture(name)
+    first = result.ties[0]
+    assert (first.team1, first.team1_aggregate, first.team2_aggregate) == ("Real Unión", 6, 6)
+    assert (first.decided_by, first.winner) == ("aggregate", "Real Unión")  # 3 away goals to 2
+    assert not [f for f in result.findings if f.severity != "info"]

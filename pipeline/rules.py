@@ -47,6 +47,7 @@ STANDINGS_ALIASES = {
     "position": "position",
     "#": "position",
     "rank": "position",
+    "place": "position",
     "team": "team",
     "club": "team",
     "teams": "team",
@@ -57,15 +58,22 @@ STANDINGS_ALIASES = {
     "played": "played",
     "w": "won",
     "won": "won",
+    "wins": "won",
     "d": "drawn",
     "drawn": "drawn",
+    "draw": "drawn",
+    "draws": "drawn",
     "l": "lost",
     "lost": "lost",
+    "losses": "lost",
     "gf": "goals_for",
     "f": "goals_for",
+    "goals for": "goals_for",
     "ga": "goals_against",
     "a": "goals_against",
+    "goals against": "goals_against",
     "gd": "goal_difference",
+    "goal difference": "goal_difference",
     "+/-": "goal_difference",
     "±": "goal_difference",
     "pts": "points",
@@ -190,9 +198,13 @@ def heading_kind(text: str) -> HeadingKind | None:
 
 
 def classification_criteria(rule_text: str | None) -> tuple[str, ...]:
-    """Turn the governing rule text into ordered standings fields (default: points only)."""
+    """Turn the governing rule text into ordered standings fields (default: points only).
+
+    With no stated rule only points are assumed: seasons ranked level teams by goal average,
+    head-to-head or goal difference, so judging them on any one would raise false alarms.
+    """
     if not rule_text:
-        return ("points", "goal_difference", "goals_for")  # the usual rule when none is stated
+        return ("points",)
     match = RULES_LINE_RE.match(rule_text.strip())
     if match:
         fields: list[str] = []
@@ -206,9 +218,7 @@ def classification_criteria(rule_text: str | None) -> tuple[str, ...]:
                 if part:
                     break  # head-to-head and other criteria we cannot recompute: stop there
         return tuple(fields) or ("points",)
-    if POINTS_RULE_RE.search(rule_text):
-        return ("points",)
-    return ("points", "goal_difference", "goals_for")
+    return ("points",)
 
 
 def normalise_label(label: str) -> str:

@@ -153,3 +153,26 @@ def test_2022_femenina_mobile_single_matches_rules_and_edit_links() -> None:
     assert [(f.code, f.line) for f in result.findings if f.severity != "info"] == [
         ("table-truncated", 192)
     ]
+
+
+def test_spelled_out_labels_are_read_and_a_real_goal_difference_slip_is_named() -> None:
+    result = parse_fixture("rows/1992-93_segunda_division_standings__wtq_203-csv_145.table.txt")
+    table = result.tables[0]
+    assert (table.kind, table.cells_layout, table.cells_unused) == ("league", 10, 0)
+    villarreal = next(r for r in table.standings if r.team == "Villarreal CF")
+    assert (villarreal.goals_for, villarreal.goals_against, villarreal.goal_difference) == (
+        38, 51, -14,
+    )  # fmt: skip
+    slips = [f for f in result.findings if f.code == "row-arithmetic"]
+    assert [(f.team, f.stated, f.computed) for f in slips] == [("Villarreal CF", "-14", "-13")]
+
+
+def test_with_no_stated_rule_only_points_order_a_table() -> None:
+    # 1961-62 ranked level teams by goal average: judging them on goal difference would be a
+    # false alarm, so level teams are at most an info.
+    result = parse_fixture(
+        "rows/1961-62_segunda_division_group2_standings__wtq_204-csv_135.table.txt"
+    )
+    assert not [f for f in result.findings if f.severity != "info"]
+    level = [f.team for f in result.findings if f.code == "order-level"]
+    assert "Hércules CF" in level and "Real Jaén" in level

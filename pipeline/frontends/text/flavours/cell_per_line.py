@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pipeline.frontends.text.blocks import split_heading_text
 from pipeline.frontends.text.flavours import Claim, is_pipe, is_rule
 from pipeline.frontends.text.model import Cell, Line
 from pipeline.rules import APPENDIX_HEADINGS, heading_kind
@@ -12,7 +13,11 @@ def _cut_cell(text: str) -> bool:
     stripped = text.strip()
     if not stripped or len(stripped) > 200 or stripped.endswith((".", ":", ";", "!", "?")):
         return False
-    return heading_kind(stripped) is None and stripped.lower() not in APPENDIX_HEADINGS
+    # A heading with its `Edit` link glued on (`Region IIEdit`) is a heading, not a cut cell.
+    return all(
+        heading_kind(part) is None and part.lower() not in APPENDIX_HEADINGS
+        for part in split_heading_text(stripped) or [stripped]
+    )
 
 
 def _is_text(text: str) -> bool:

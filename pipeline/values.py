@@ -65,6 +65,8 @@ def clean_text(text: str) -> str:
 
 def split_marks(text: str) -> tuple[str, tuple[str, ...]]:
     """Remove footnote and status marks from a cell; return the text and the marks, in order."""
+    if "[" not in text and "(" not in text:
+        return clean_text(text), ()  # no mark can stand in it (both kinds are bracketed)
     notes: list[str] = []
 
     def keep(match: re.Match[str]) -> str:

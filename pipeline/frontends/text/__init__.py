@@ -22,8 +22,8 @@ from pipeline.document import (
 from pipeline.findings import Finding, Site
 from pipeline.frontends.text.blocks import split_blocks
 from pipeline.frontends.text.decode import decode_bytes, split_lines
-from pipeline.frontends.text.layout import Layout, marked_rows, recognise, split_tables
-from pipeline.frontends.text.model import Block, Cell, Heading, Prose, TableBlock
+from pipeline.frontends.text.layout import Layout, marked_rows, split_tables
+from pipeline.frontends.text.model import Block, Heading, Prose, TableBlock
 from pipeline.frontends.text.rows import Rebuilt, rebuild_rows
 from pipeline.sections import Event, TableEvent, build_tree
 
@@ -56,9 +56,8 @@ class TextFrontEnd:
             if isinstance(block, Heading | Prose):
                 events.append(block)  # the text blocks are the section builder's events
             else:
-                for part in split_tables(block):
+                for part, layout in split_tables(block):
                     table_id = ids.table_id(site.page, len(grids) + 1)
-                    layout = recognise(part)
                     rebuilt = rebuild_rows(part, layout, part.end_line == last_line)
                     grids.append(to_grid(part, layout, rebuilt, table_id))
                     layouts.append(layout)
@@ -86,8 +85,8 @@ class TextFrontEnd:
         return document, findings
 
 
-def _cell(cell: Cell, header: bool = False) -> GridCell:
-    return GridCell(cell.text, cell.value, cell.line, header=header)
+def _header(cell: GridCell) -> GridCell:
+    return replace(cell, header=True)
 
 
 def to_grid(block: TableBlock, layout: Layout, rebuilt: Rebuilt, table_id: str) -> Grid:
@@ -103,20 +102,17 @@ def to_grid(block: TableBlock, layout: Layout, rebuilt: Rebuilt, table_id: str) 
     if (layout.kind == "unknown" or not layout.width) and block.rows_marked and block.header_end:
         # Rows are marked and a rule closes the header: the grid is plain, whatever the kind
         # (a plug-in kind may read it); unread, every cell stays named by the skip finding.
-        marked = marked_rows(block.cells)
+        marked = marked_rows(block.cells, block.starts)
         split = next(
             (i for i in range(len(marked) + 1) if sum(map(len, marked[:i])) >= block.header_end),
             len(marked),
         )
-        header = tuple(tuple(_cell(c, header=True) for c in row) for row in marked[:split])
-        body = tuple(
-            GridRow(tuple(_cell(c) for c in row), row[0].line, n)
-            for n, row in enumerate(marked[split:])
-        )
+        header = tuple(tuple(_header(c) for c in row) for row in marked[:split])
+        body = tuple(GridRow(tuple(row), row[0].line, n) for n, row in enumerate(marked[split:]))
         return replace(base, role=role, header=header, rows=body)
     if layout.kind == "unknown" or not layout.width:
-        return replace(base, role=role, loose=tuple(_cell(c) for c in block.cells))
-    head = [_cell(c, header=True) for c in block.cells[: layout.header_cells]]
+        return replace(base, role=role, loose=block.cells)
+    head = [_header(c) for c in block.cells[: layout.header_cells]]
     width = min(layout.width, len(head))
     header = (tuple(head[:-width]), tuple(head[-width:])) if len(head) > width else (tuple(head),)
     rows: list[GridRow] = []
@@ -125,7 +121,7 @@ def to_grid(block: TableBlock, layout: Layout, rebuilt: Rebuilt, table_id: str) 
         slots: list[GridCell | None] = []
         for c, own in enumerate(row.cells):
             if own is not None:
-                slots.append(_cell(own))
+                slots.append(own)
                 continue
             spanning = above.cells[c] if above is not None else None
             if row.values[c] is not None and spanning is not None:
@@ -134,10 +130,7 @@ def to_grid(block: TableBlock, layout: Layout, rebuilt: Rebuilt, table_id: str) 
             else:
                 slots.append(None)
         rows.append(GridRow(tuple(slots), row.line, row.index))
-    leftovers = tuple(
-        Leftover(tuple(_cell(c) for c in left.cells), left.code, left.message)
-        for left in rebuilt.unused
-    )
+    leftovers = tuple(Leftover(left.cells, left.code, left.message) for left in rebuilt.unused)
     return replace(
         base,
         header=tuple(h for h in header if h),

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from pipeline.document import GridCell, make_cell
 from pipeline.frontends.text.decode import PageText
 from pipeline.frontends.text.flavours import Claim, Flavour, all_flavours, is_rule, rule_cells
-from pipeline.frontends.text.model import Block, Cell, Heading, Line, Prose, Rendering, TableBlock
+from pipeline.frontends.text.model import Block, Heading, Line, Prose, Rendering, TableBlock
 
 # Navbox lists render as `- item` lines between table lines (seed page, end).
 LIST_ITEM_RE = re.compile(r"^\s*[-*•]\s+\S")
@@ -23,12 +24,15 @@ class _Run:
     def __init__(self, first: int) -> None:
         self.first = first
         self.last = first
-        self.cells: list[Cell] = []
+        self.cells: list[GridCell] = []
+        self.starts: set[int] = set()
         self.flavours: set[str] = set()
         self.rules: list[tuple[int, int]] = []
         self.cut = False
 
     def add_claim(self, claim: Claim, last_line: int) -> None:
+        if claim.row_start:
+            self.starts.add(len(self.cells))
         self.cells.extend(claim.cells)
         self.flavours.add(claim.name)
         self.cut = self.cut or claim.cut
@@ -46,7 +50,7 @@ class _Run:
             rendering = "row_per_line" if "row_per_line" in self.flavours else "cell_per_line"
         else:
             rendering = "row_per_line"  # rule lines only
-        marked = "row_per_line" in self.flavours or any(c.row_start for c in self.cells)
+        marked = "row_per_line" in self.flavours or bool(self.starts)
         return TableBlock(
             line=self.first,
             end_line=self.last,
@@ -55,6 +59,7 @@ class _Run:
             rules=tuple(self.rules),
             rows_marked=marked and rendering != "mixed",
             cut=self.cut,
+            starts=frozenset(self.starts),
         )
 
 
@@ -121,9 +126,11 @@ def split_blocks(page: PageText, flavours: tuple[Flavour, ...] | None = None) ->
             run.add_rule(line)
             i += 1
             continue
-        claim = next(
-            (c for f in tried if (c := f.claim(lines, i, page.ends_mid_line)) is not None), None
-        )
+        claim = None
+        for flavour in tried:  # a plain loop: this runs once a line
+            claim = flavour.claim(lines, i, page.ends_mid_line)
+            if claim is not None:
+                break
         if claim is not None:
             if run is None:
                 flush_items()
@@ -149,7 +156,7 @@ def split_blocks(page: PageText, flavours: tuple[Flavour, ...] | None = None) ->
 def _absorb_items(run: _Run, items: list[Line]) -> None:
     """List lines between two table runs belong to the table (a navbox's lists)."""
     for item in items:
-        run.cells.append(Cell(re.sub(r"^\s*[-*•]\s+", "", item.text).strip(), item.number))
+        run.cells.append(make_cell(re.sub(r"^\s*[-*•]\s+", "", item.text).strip(), item.number))
     items.clear()
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
-from pipeline.frontends.text.model import Cell, TableBlock
+from pipeline.document import GridCell as Cell
+from pipeline.frontends.text.model import TableBlock
 from pipeline.rules import (
     ABBR_RE,
     INFOBOX_LABELS,
@@ -98,11 +99,14 @@ class Layout:
         return [COLUMN_TYPES.get(col, _anything) for col in self.columns]
 
 
-def marked_rows(cells: Sequence[Cell]) -> list[list[Cell]]:
-    """Group a marked block's cells into rows at their row-start marks."""
+def marked_rows(cells: Sequence[Cell], starts: frozenset[int], offset: int = 0) -> list[list[Cell]]:
+    """Group a marked block's cells into rows at their row-start marks.
+
+    `starts` index the block's cells; `cells` begin at `offset` in the block.
+    """
     rows: list[list[Cell]] = []
-    for cell in cells:
-        if cell.row_start or not rows:
+    for i, cell in enumerate(cells, offset):
+        if i in starts or not rows:
             rows.append([])
         rows[-1].append(cell)
     return rows
@@ -111,7 +115,7 @@ def marked_rows(cells: Sequence[Cell]) -> list[list[Cell]]:
 def _is_label_row(row: list[Cell]) -> bool:
     """A header row opens with a known label (`Pos`, `Team 1`, `Teams`); results-matrix
     abbreviations may follow, so the other cells are not required to be labels."""
-    return bool(row) and canonical(row[0].text, LABELS) is not None
+    return bool(row) and canonical(row[0].raw, LABELS) is not None
 
 
 def recognise(block: TableBlock) -> Layout:
@@ -119,9 +123,9 @@ def recognise(block: TableBlock) -> Layout:
     cells = block.cells
     if not cells:
         return Layout("unknown", 0, (), skip_code="table-unknown")
-    first = normalise_label(cells[0].text)
+    first = normalise_label(cells[0].raw)
     if block.rows_marked:
-        rows = marked_rows(cells)
+        rows = marked_rows(cells, block.starts)
         n_header = 0
         head_rows = 0
         for row in rows:
@@ -134,23 +138,23 @@ def recognise(block: TableBlock) -> Layout:
                 break
         if head_rows == 0:
             return _unknown(block, first)
-        labels = [c.text for c in rows[head_rows - 1]]
+        labels = [c.raw for c in rows[head_rows - 1]]
         # Two-line headers (`Teams | Scores` over the real labels): the last line names columns.
         return _from_labels(labels, n_header, block, first)
     # Unmarked stream: labels (and the fillers of a two-line header) up to the first data cell.
-    tie_first = canonical(cells[0].text, TIE_ALIASES) or is_filler(cells[0].text)
+    tie_first = canonical(cells[0].raw, TIE_ALIASES) or is_filler(cells[0].raw)
     family = TIE_ALIASES if tie_first else STANDINGS_ALIASES
     limit = block.header_end if block.header_end is not None else len(cells)
     n = 0
     while n < limit and (
-        canonical(cells[n].text, family) is not None
-        or (cells[n].text and is_filler(cells[n].text))
-        or (n and not cells[n].text and _labels_follow(cells, n, family))
+        canonical(cells[n].raw, family) is not None
+        or (cells[n].raw and is_filler(cells[n].raw))
+        or (n and not cells[n].raw and _labels_follow(cells, n, family))
     ):
         n += 1
     if block.header_end is not None:
         n = block.header_end
-    labels = [c.text for c in cells[:n]]
+    labels = [c.raw for c in cells[:n]]
     # A two-line header's fillers (`Teams`, `Scores`, empty cells) come before the real row.
     last_filler = max((i for i, t in enumerate(labels) if is_filler(t)), default=-1)
     if family is TIE_ALIASES and 0 <= last_filler < len(labels) - 1:
@@ -163,9 +167,9 @@ def recognise(block: TableBlock) -> Layout:
 def _labels_follow(cells: Sequence[Cell], n: int, family: dict[str, str]) -> bool:
     """Empty cells belong to a header only where more labels follow them (two-line header)."""
     for cell in cells[n : n + 8]:
-        if canonical(cell.text, family) is not None:
+        if canonical(cell.raw, family) is not None:
             return True
-        if cell.text:
+        if cell.raw:
             return False
     return False
 
@@ -178,7 +182,7 @@ def _extend_tie_header(cells: Sequence[Cell], n: int, labels: list[str]) -> tupl
     while n + 1 < len(cells) and cells[n].value.is_name:
         if cells[n + 1].value.is_match:
             break
-        labels.append(cells[n].text)
+        labels.append(cells[n].raw)
         n += 1
     return n, labels
 
@@ -230,7 +234,7 @@ def _league(labels: list[str], n_header: int, block: TableBlock) -> Layout | Non
         probe = Layout("league", 0, tuple(cols))
         types = [COLUMN_TYPES.get(c, _anything) for c in probe.prefix]
         while j < len(cells) and not starts_row(cells, j, types):
-            tail.append(cells[j].text)
+            tail.append(cells[j].raw)
             j += 1
     abbrs: list[str] = []
     gap = 0
@@ -263,7 +267,7 @@ def _standalone_matrix(block: TableBlock) -> Layout | None:
     rows of a team name and N match cells (the diagonal empty)."""
     cells = block.cells
     if block.rows_marked:
-        rows = marked_rows(cells)
+        rows = marked_rows(cells, block.starts)
         if len(rows) < 3:
             return None
         n = len(rows[0]) - 1
@@ -271,21 +275,21 @@ def _standalone_matrix(block: TableBlock) -> Layout | None:
             len(r) == n + 1 and r[0].value.is_name and all(c.value.is_match for c in r[1:])
             for r in rows[1:-1]
         )
-        abbrs = tuple(c.text.strip() for c in rows[0][1:])
+        abbrs = tuple(c.raw.strip() for c in rows[0][1:])
         return Layout("results_matrix", n + 1, ("team",) + ("matrix",) * n, abbrs) if ok else None
     # Unmarked: try each header width; the body must chunk into name + N match cells.
     for n in range(2, min(len(cells) // 3, 64) + 1):
         header, rest = cells[: n + 1], cells[n + 1 :]
-        if len(rest) < n + 1 or any(c.value.is_match and c.text for c in header[1:]):
+        if len(rest) < n + 1 or any(c.value.is_match and c.raw for c in header[1:]):
             continue
         chunks = [rest[i : i + n + 1] for i in range(0, len(rest), n + 1)]
         complete = [r for r in chunks if len(r) == n + 1]
         if (
             complete
             and all(r[0].value.is_name and all(c.value.is_match for c in r[1:]) for r in complete)
-            and any(c.text for r in complete for c in r[1:])
+            and any(c.raw for r in complete for c in r[1:])
         ):
-            abbrs = tuple(c.text.strip() for c in header[1:])
+            abbrs = tuple(c.raw.strip() for c in header[1:])
             return Layout("results_matrix", n + 1, ("team",) + ("matrix",) * n, abbrs)
     return None
 
@@ -294,8 +298,8 @@ def _label_families(cells: Sequence[Cell]) -> list[tuple[bool, bool]]:
     """Per cell, once: is it a standings label, is it a tie label."""
     return [
         (
-            canonical(c.text, STANDINGS_ALIASES) is not None,
-            canonical(c.text, TIE_ALIASES) is not None,
+            canonical(c.raw, STANDINGS_ALIASES) is not None,
+            canonical(c.raw, TIE_ALIASES) is not None,
         )
         if c.value.kind in ("name", "unreadable")
         else (False, False)
@@ -311,17 +315,18 @@ def _header_start(families: Sequence[tuple[bool, bool]], i: int) -> bool:
     return (a[0] and b[0] and c[0]) or (a[1] and b[1] and c[1])
 
 
-def split_tables(block: TableBlock) -> list[TableBlock]:
-    """Split a block where a new header starts: tables whose heading the export lost."""
-    texts = [c.text for c in block.cells]
+def split_tables(block: TableBlock) -> list[tuple[TableBlock, Layout]]:
+    """Split a block where a new header starts: tables whose heading the export lost.
+
+    Each part comes with its layout (recognised once).
+    """
+    texts = [c.raw for c in block.cells]
     families = _label_families(block.cells)
     layout = recognise(block)
     start = max(layout.header_cells, 1)
     if block.rows_marked:
         cuts = [
-            i
-            for i in range(start, len(texts))
-            if block.cells[i].row_start and _header_start(families, i)
+            i for i in range(start, len(texts)) if i in block.starts and _header_start(families, i)
         ]
     else:
         cuts = []
@@ -333,7 +338,7 @@ def split_tables(block: TableBlock) -> list[TableBlock]:
             else:
                 i += 1
     if not cuts:
-        return [block]
+        return [(block, layout)]
     parts: list[TableBlock] = []
     bounds = [0, *cuts, len(texts)]
     for a, b in pairwise(bounds):
@@ -348,6 +353,7 @@ def split_tables(block: TableBlock) -> list[TableBlock]:
                 ),
                 rows_marked=block.rows_marked,
                 cut=block.cut and b == len(texts),
+                starts=frozenset(i - a for i in block.starts if a <= i < b),
             )
         )
-    return parts
+    return [(part, recognise(part)) for part in parts]

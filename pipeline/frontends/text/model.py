@@ -1,12 +1,12 @@
-"""Define the text front end's own values: numbered lines, stream cells, blocks."""
+"""Define the text front end's own values: numbered lines and blocks of grid cells."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
+from pipeline.document import GridCell
 from pipeline.sections import HeadingEvent, ProseEvent
-from pipeline.values import CellValue, read_value
 
 Rendering = Literal["cell_per_line", "row_per_line", "mixed"]
 
@@ -20,29 +20,17 @@ class Line:
 
 
 @dataclass(frozen=True, slots=True)
-class Cell:
-    """One table cell as written, with the line it stands on and its value read once."""
-
-    text: str
-    line: int = field(compare=False)
-    row_start: bool = field(default=False, compare=False)  # the flavour marks a row start here
-    value: CellValue = field(init=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "value", read_value(self.text))
-
-
-@dataclass(frozen=True, slots=True)
 class TableBlock:
     """A table-like run of lines turned into a flat cell stream by an input flavour."""
 
     line: int
     end_line: int
     rendering: Rendering
-    cells: tuple[Cell, ...]
+    cells: tuple[GridCell, ...]  # the grid's own cells, read once as the lines are claimed
     rules: tuple[tuple[int, int], ...]  # `---|` rule lines: (index into cells, cells it spans)
     rows_marked: bool  # every row start is marked (row-per-line, `| ` prefixes)
     cut: bool  # the file ends inside this block's last cell or row
+    starts: frozenset[int] = frozenset()  # indices of cells the rendering marks as row starts
 
     @property
     def header_end(self) -> int | None:

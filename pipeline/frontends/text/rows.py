@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from pipeline.document import GridCell as Cell
 from pipeline.document import LeftoverCode
 from pipeline.frontends.text.layout import (
     COLUMN_TYPES,
@@ -16,7 +17,7 @@ from pipeline.frontends.text.layout import (
     marked_rows,
     starts_row,
 )
-from pipeline.frontends.text.model import Cell, TableBlock
+from pipeline.frontends.text.model import TableBlock
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,7 @@ def rebuild_rows(block: TableBlock, layout: Layout, at_eof: bool) -> Rebuilt:
         return Rebuilt((), (), False)  # not a football table: its cells are named whole
     lead: list[Cell] = []
     if block.rows_marked:
-        segments = marked_rows(body)
+        segments = marked_rows(body, block.starts, layout.header_cells)
     elif layout.kind == "league":
         lead, segments = _league_segments(body, layout)
     elif layout.kind == "results_matrix":
@@ -183,7 +184,7 @@ def _assign(
             return None, []
         # An empty cell is the spacer (present in every row of the seed); a text cell is the
         # Qualification. So with only empty cells left, the Qualification is the covered one.
-        all_empty = all(not cell.text for cell in mid)
+        all_empty = all(not cell.raw for cell in mid)
 
         def rank(c: int) -> bool:
             is_qual = cols[c] == "qualification"
@@ -201,7 +202,7 @@ def _assign(
     values: list[str | None] = []
     for c, slot in enumerate(slots):
         if slot is not None:
-            values.append(slot.text)
+            values.append(slot.raw)
         elif above is not None:
             values.append(above.values[c])  # contract: a covered cell takes the spanning value
         else:

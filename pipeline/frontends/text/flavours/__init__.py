@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from pipeline.frontends.text.model import Cell, Line
+from pipeline.document import GridCell
+from pipeline.frontends.text.model import Line
 
 # A `---|---|` rule line (GitHub-style table rule), with or without a leading `| `.
 RULE_RE = re.compile(r"^\s*\|?\s*(?::?-{3,}:?\s*\|\s*)+(?::?-{3,}:?\s*)?$")
@@ -18,8 +19,9 @@ class Claim:
 
     name: str  # the flavour's rendering name
     consumed: int
-    cells: tuple[Cell, ...]
+    cells: tuple[GridCell, ...]
     cut: bool = False  # the last cell was cut by the end of the file
+    row_start: bool = False  # the first cell starts a row (a row line, a `| ` mark)
 
 
 class Flavour(Protocol):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pipeline.document import make_cell
 from pipeline.frontends.text.blocks import split_heading_text
 from pipeline.frontends.text.flavours import Claim, is_pipe, is_rule
-from pipeline.frontends.text.model import Cell, Line
+from pipeline.frontends.text.model import Line
 from pipeline.rules import APPENDIX_HEADINGS, heading_kind
 
 
@@ -35,18 +36,18 @@ class CellPerLine:
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if is_pipe(line.text):
             # A bare `|` that no text line precedes is an empty cell (SOURCES.md).
-            return Claim(self.name, 1, (Cell("", line.number),))
+            return Claim(self.name, 1, (make_cell("", line.number),))
         if not _is_text(line.text):
             return None
         if nxt is not None and is_pipe(nxt.text):
             text, marked = line.text, False
             if text.lstrip().startswith("| ") or text.strip() == "|":
                 text, marked = text.lstrip()[2:], True  # a `| ` prefix marks a row start
-            return Claim(self.name, 2, (Cell(text.strip(), line.number, marked),))
+            return Claim(self.name, 2, (make_cell(text.strip(), line.number),), row_start=marked)
         last_after_cell = nxt is None and i > 0 and is_pipe(lines[i - 1].text)
         if last_after_cell and (ends_mid_line or _cut_cell(line.text)):
             # The file stops inside this cell (its `|` never came): keep it, flagged, so it
             # is counted and named. Without a final newline that is certain; with one, a last
             # line right after a cell is a cut cell unless it reads as a sentence or heading.
-            return Claim(self.name, 1, (Cell(line.text.strip(), line.number),), cut=True)
+            return Claim(self.name, 1, (make_cell(line.text.strip(), line.number),), cut=True)
         return None

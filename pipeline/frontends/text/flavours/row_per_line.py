@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from pipeline.document import make_cell
 from pipeline.frontends.text.flavours import Claim, is_pipe, is_rule
-from pipeline.frontends.text.model import Cell, Line
+from pipeline.frontends.text.model import Line
 
 
 def is_row_line(text: str) -> bool:
@@ -38,7 +39,7 @@ class RowPerLine:
         if nxt is not None and is_pipe(nxt.text) and line.text.lstrip().startswith("| "):
             return None  # `| 1` then `|`: a marked cell of the cell-per-line flavour
         texts = split_row(line.text)
-        cells = tuple(Cell(t, line.number, j == 0) for j, t in enumerate(texts))
+        cells = tuple(make_cell(t, line.number) for t in texts)
         # A row line without a final newline may still be whole: only its width can tell,
         # so truncation is judged when rows are rebuilt, not here.
-        return Claim(self.name, 1, cells)
+        return Claim(self.name, 1, cells, row_start=True)

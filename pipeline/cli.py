@@ -12,7 +12,7 @@ import pandas as pd
 from pipeline import __version__
 from pipeline.findings import KINDS
 from pipeline.run import RawPage, assemble, parse_pages
-from pipeline.storage import find_inputs, read_page, unsafe_output, write_outputs
+from pipeline.storage import display_path, find_inputs, read_page, unsafe_output, write_outputs
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -88,15 +88,18 @@ def _progress(total: int, quiet: bool) -> object:
     return tick
 
 
-def _read_all(paths: list[Path], root: Path | None) -> tuple[list[RawPage], bool]:
-    """Read every input once; report unreadable files and clashing page names (exit 2)."""
-    files: dict[Path, Path] = {}
-    for path in find_inputs(paths):
-        files.setdefault(path.resolve(), path)  # the same file named twice is read once
+def _read_all(paths: list[Path], as_typed: bool) -> tuple[list[RawPage], bool]:
+    """Read every input once; report unreadable files and clashing page names (exit 2).
+
+    Pages are shown by their contract path (`as_typed`: as the user typed them, for `check`).
+    """
+    files: dict[Path, tuple[Path, Path]] = {}
+    for path, given in find_inputs(paths):
+        files.setdefault(path.resolve(), (path, given))  # a file named twice is read once
     pages: list[RawPage] = []
     by_name: dict[str, Path] = {}
     ok = True
-    for path in files.values():
+    for path, given in files.values():
         if path.stem in by_name:
             print(
                 f"error: {by_name[path.stem]} and {path} would both be page '{path.stem}'; "
@@ -106,7 +109,7 @@ def _read_all(paths: list[Path], root: Path | None) -> tuple[list[RawPage], bool
             ok = False
             continue
         try:
-            pages.append(read_page(path, root))
+            pages.append(read_page(path, None if as_typed else display_path(path, given)))
         except OSError as err:
             print(f"error: cannot read {path}: {err.strerror or err}", file=sys.stderr)
             ok = False
@@ -147,7 +150,7 @@ def run_extract(args: argparse.Namespace) -> int:
     if reason:
         print(f"error: refusing to write there: {reason}", file=sys.stderr)
         return EXIT_USAGE
-    pages, ok = _read_all(args.paths, Path.cwd())  # contract: paths relative to the repo
+    pages, ok = _read_all(args.paths, as_typed=False)
     if not ok:
         return EXIT_USAGE
     if not pages:
@@ -177,7 +180,7 @@ def run_check(args: argparse.Namespace) -> int:
     """Parse, validate and cross-check like extract, print every finding, write nothing."""
     if _missing(args.files):
         return EXIT_USAGE
-    pages, ok = _read_all(args.files, None)  # findings name files as the user typed them
+    pages, ok = _read_all(args.files, as_typed=True)  # findings name files as typed
     frames = assemble(parse_pages(pages)).frames
     _print_findings(frames, infos=True, indent="")
     if not ok:

@@ -181,9 +181,10 @@ class Placement:
     prose: tuple[str, ...] = ()  # rule prose of the page and every heading above the table
 
     def name(self, kind: SectionKind) -> str | None:
-        """The innermost heading of a kind on the path (a Tiebreaker counts as a round)."""
+        """The innermost heading of a kind on the path (a Tiebreaker is no round: a third match
+        belongs to the round it decides, contract v2)."""
         for text, k in zip(reversed(self.path), reversed(self.kinds), strict=True):
-            if k == kind or (kind == "round" and k == "tiebreaker"):
+            if k == kind:
                 return text
         return None
 
@@ -225,6 +226,9 @@ class PageDocument:
     grids: tuple[Grid, ...]
     placements: dict[str, Placement] = field(compare=False)
     intro: str = ""  # the page's first sentences (season and competition are read there)
+    source_url: str | None = None  # provenance, where the file states it
+    revision: str | None = None
+    retrieved: str | None = None
     truncated_at: int | None = None  # the file was cut (no final newline inside a table)
     relations: Relations | None = field(default=None, compare=False)
 

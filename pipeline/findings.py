@@ -212,6 +212,28 @@ MATRIX_SIZE = declare(
     "matrix-size", "warning", "The results matrix does not match the number of teams.",
     "The results matrix has {stated} columns but the table {computed} rows.",
 )  # fmt: skip
+TEAM_REPEATED = declare(
+    "team-repeated", "warning", "A team is printed twice in one table; both rows are kept.",
+    "{team} is printed again on line {stated} (first on line {first}); both rows are kept.",
+)  # fmt: skip
+ROW_AMBIGUOUS = declare(
+    "row-ambiguous", "error",
+    "A row whose cells fit the columns in more than one way; no record was written.",
+    "{what}",
+)  # fmt: skip
+TABLE_UNREAD = declare(
+    "table-unread", "warning",
+    "A table-shaped block holding football data that no kind could read; named, not output.",
+    "{what}",
+)  # fmt: skip
+COLUMN_UNREAD = declare(
+    "column-unread", "warning",
+    "A column of a football table whose label no kind knows; its cells are named, not output.",
+    "{what}",
+)  # fmt: skip
+NO_FOOTBALL_TABLE = declare(
+    "no-football-table", "warning", "The page yields no football table at all.", "{what}",
+)  # fmt: skip
 TIE_UNMATCHED = declare(
     "tie-unmatched", "info", "A tiebreaker match whose tie could not be found.",
     "Tiebreaker {home} v {away} matches no tie of the round before it.",

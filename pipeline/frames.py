@@ -11,23 +11,26 @@ import pyarrow as pa
 from pipeline.findings import Finding
 from pipeline.model import ParsedTable
 from pipeline.outputs import Output, outputs
-from pipeline.page import PageResult
+from pipeline.page import PageInfo, PageResult
 
 SORT_KEYS = {"pages": ["page"]}  # every other output: page, source_line, reading order
 ROW_ATTRIBUTES = {"source_line": "line"}  # output column -> record attribute, where they differ
 
 
-def section_columns(table: ParsedTable, line: int) -> dict[str, Any]:
+def section_columns(table: ParsedTable, line: int, info: PageInfo) -> dict[str, Any]:
     """The columns every sectioned output row carries."""
     s = table.section
     return {
         "page": table.page,
         "table_id": table.table_id,
+        "table_label": table.label,
+        "season": info.season,
+        "competition": info.competition,
         "section": list(s.path),
-        "stage": s.stage,
-        "region": s.region,
-        "group": s.group,
-        "round": s.round,
+        "stage_name": s.stage,
+        "region_name": s.region,
+        "group_name": s.group,
+        "round_name": s.round,
         "source_line": line,
     }
 
@@ -38,13 +41,19 @@ def _value(record: object, column: str) -> Any:
 
 
 def record_row(
-    out: Output, table: ParsedTable, record: object, columns: list[str]
+    out: Output, table: ParsedTable, record: object, columns: list[str], info: PageInfo
 ) -> dict[str, Any]:
-    """One output row: the table's section columns, then the record's columns by name."""
-    row = section_columns(table, _value(record, "source_line")) if out.sectioned else {}
+    """One output row: the table's section columns, then the record's columns by name.
+
+    A record may state its own round (a tiebreaker belongs to the round of the tie it decides).
+    """
+    row = section_columns(table, _value(record, "source_line"), info) if out.sectioned else {}
     for column in columns:
         if column not in row:
             row[column] = _value(record, column)
+    own_round = getattr(record, "round_name", None)
+    if out.sectioned and own_round is not None:
+        row["round_name"] = own_round
     return row
 
 
@@ -53,17 +62,17 @@ def build_records(results: Iterable[PageResult]) -> dict[str, list[dict[str, Any
     specs = outputs()
     columns = {o.name: [n for n, _ in o.columns()] for o in specs}
     out: dict[str, list[dict[str, Any]]] = {o.name: [] for o in specs}
+    tables_spec = outputs_by_name()["tables"]
     for result in results:
-        out["pages"].append({c: getattr(result.info, c) for c in columns["pages"]})
+        info = result.info
+        out["pages"].append({c: getattr(info, c) for c in columns["pages"]})
         for table in result.tables:
-            out["tables"].append(
-                record_row(outputs_by_name()["tables"], table, table, columns["tables"])
-            )
+            out["tables"].append(record_row(tables_spec, table, table, columns["tables"], info))
         for spec in specs:
             if spec.name in ("pages", "tables", "findings"):
                 continue
             for table, record in result.rows(spec.name):
-                out[spec.name].append(record_row(spec, table, record, columns[spec.name]))
+                out[spec.name].append(record_row(spec, table, record, columns[spec.name], info))
         out["findings"].extend(finding_record(f) for f in result.findings)
     return out
 

@@ -12,10 +12,13 @@ def table_id(page: str, n: int) -> str:
 
 
 def tie_id(table: str, n: int) -> str:
-    """The n-th tie of a table (1-based, row order)."""
-    return f"{table}/{n}"
+    """The n-th tie of a table (1-based, row order): `<table_id>/t<n>` (contract v2)."""
+    return f"{table}/t{n}"
 
 
 def match_id(table: str, n: int) -> str:
-    """The n-th match of a table (1-based, the order the kind reads them)."""
-    return f"{table}/{n}"
+    """The n-th match of a table (1-based, reading order): `<table_id>/m<n>` (contract v2).
+
+    Ties and matches have different forms, so a wrong join matches nothing.
+    """
+    return f"{table}/m{n}"

@@ -29,6 +29,8 @@ class StandingRow:
     points: int | None
     qualification: str | None
     notes: tuple[str, ...]
+    team_link: str | None = None
+    derived: tuple[str, ...] = ()  # fields the rendering computed rather than stated
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,12 @@ class Match:
     score_text: str
     match_id: str = ""
     tie_id: str | None = None
+    winner: str | None = None
+    home_team_link: str | None = None
+    away_team_link: str | None = None
+    date: str | None = None
+    venue: str | None = None
+    round_name: str | None = None  # set where it is not the table's (a tiebreaker's round)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +75,9 @@ class Tie:
     aggregate_text: str | None
     legs: tuple[Match, ...]
     away_goals: bool = False  # the aggregate cell marks an away-goals win `(a)`
+    walkover: bool = False  # the aggregate cell says the tie was a walkover
+    team1_link: str | None = None
+    team2_link: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +103,7 @@ class ParsedTable:
     abbreviations: tuple[str, ...] = ()
     points_column: bool = False  # old two-legged layout states points
     truncated: bool = False
+    label: str = ""  # the section path, numbered where tables share it (table_label)
 
     def records(self, output: str) -> tuple[object, ...]:
         """The table's records that go to one output."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from pipeline import findings as F
 from pipeline import kinds
@@ -51,6 +52,9 @@ class PageInfo:
     competition: str | None
     tables: int
     truncated: bool
+    source_url: str | None = None
+    revision: str | None = None
+    retrieved: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +80,10 @@ def parse_page(data: bytes, page: str, path: str) -> PageResult:
     site = Site(page, path)
     doc, findings = read_document(data, page, path)
     tables: list[ParsedTable] = []
-    for grid in doc.grids:
+    labels = table_labels([doc.placement(g.table_id).path for g in doc.grids])
+    for grid, label in zip(doc.grids, labels, strict=True):
         table, table_findings = read_table(grid, doc.placement(grid.table_id), site)
-        tables.append(table)
+        tables.append(replace(table, label=label))
         findings.extend(table_findings)
     league_rules = {
         t.table_id: league_points_per_win([(r.points, r.won, r.drawn) for r in t.standings])
@@ -103,8 +108,24 @@ def parse_page(data: bytes, page: str, path: str) -> PageResult:
         competition=_competition(doc.title, doc.intro),
         tables=len(tables),
         truncated=any(t.truncated and t.kind != kinds.UNKNOWN for t in tables),
+        source_url=doc.source_url,
+        revision=doc.revision,
+        retrieved=doc.retrieved,
     )
     return PageResult(info, tuple(tables), tuple(decided), tuple(findings), doc)
+
+
+def table_labels(paths: list[tuple[str, ...]]) -> list[str]:
+    """Each table's label: its section path joined with ` › `, numbered ` (2)`, ` (3)` where
+    tables of a page share a path, so every table of a page has a label of its own."""
+    texts = [" › ".join(p) or "(no heading)" for p in paths]
+    total = Counter(texts)
+    seen: Counter[str] = Counter()
+    labels = []
+    for text in texts:
+        seen[text] += 1
+        labels.append(f"{text} ({seen[text]})" if total[text] > 1 and seen[text] > 1 else text)
+    return labels
 
 
 def read_table(grid: Grid, placement: Placement, site: Site) -> tuple[ParsedTable, list[Finding]]:

@@ -20,32 +20,46 @@ def output_names() -> set[str]:
     return {f"{o.name}.parquet" for o in outputs()} | set(REPORT_NAMES)
 
 
-def find_inputs(paths: list[Path]) -> list[Path]:
-    """List the raw files named: files as given, folders by the suffixes front ends read."""
+# The repository this package runs from (pages.path is relative to it for files inside it).
+_HERE = Path(__file__).resolve().parent.parent
+REPO_ROOT: Path | None = _HERE if (_HERE / "pyproject.toml").is_file() else None
+
+
+def find_inputs(paths: list[Path]) -> list[tuple[Path, Path]]:
+    """List the raw files named, each with the input it came from: files as given, folders by
+    the suffixes front ends read, sorted."""
     readable = set(suffixes())
-    found: list[Path] = []
+    found: list[tuple[Path, Path]] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in readable))
+            found.extend((p, path) for p in sorted(path.iterdir()) if p.suffix.lower() in readable)
         else:
-            found.append(path)
+            found.append((path, path))
     return found
 
 
-def read_page(path: Path, root: Path | None = None) -> RawPage:
+def display_path(file: Path, given: Path) -> str:
+    """pages.path (contract v2): relative to the repository root when the file is inside it,
+    else relative to the parent of the input folder it was found in; never to the cwd."""
+    resolved = file.resolve()
+    if REPO_ROOT is not None and REPO_ROOT in resolved.parents:
+        return resolved.relative_to(REPO_ROOT).as_posix()
+    folder = given.resolve() if given.is_dir() else resolved.parent
+    try:
+        return resolved.relative_to(folder.parent).as_posix()
+    except ValueError:  # a symlinked input resolving elsewhere: its own folder's parent
+        return resolved.relative_to(resolved.parent.parent).as_posix()
+
+
+def read_page(path: Path, shown: str | None = None) -> RawPage:
     """Read one raw file's bytes, at most one past the size limit (bounded memory).
 
-    I/O errors propagate: the CLI reports them.
+    `shown` is the path people see (default: as given). I/O errors propagate: the CLI
+    reports them.
     """
-    shown = path
-    if root is not None:
-        try:
-            shown = path.resolve().relative_to(root.resolve())
-        except ValueError:
-            shown = path
     with path.open("rb") as handle:
         data = handle.read(MAX_BYTES + 1)
-    return RawPage(page=path.stem, path=shown.as_posix(), data=data)
+    return RawPage(page=path.stem, path=shown or path.as_posix(), data=data)
 
 
 def unsafe_output(out: Path, inputs: list[Path]) -> str | None:

@@ -68,6 +68,14 @@ class DecidedTie:
     def aggregate_text(self) -> str | None:
         return self.tie.aggregate_text
 
+    @property
+    def team1_link(self) -> str | None:
+        return self.tie.team1_link
+
+    @property
+    def team2_link(self) -> str | None:
+        return self.tie.team2_link
+
 
 @dataclass(frozen=True, slots=True)
 class TieRule:
@@ -186,7 +194,9 @@ def link_tiebreakers(
                             site.table(table.table_id), m.line, home=m.home_team, away=m.away_team
                         )
                     )
-                linked.append(replace(m, tie_id=tie_id))
+                # A third match belongs to the round of the tie it decides (contract v2).
+                round_name = round_table.section.round if round_table and tie_id else None
+                linked.append(replace(m, tie_id=tie_id, round_name=round_name))
             table = replace(table, matches=tuple(linked))
         out.append(table)
     return out, findings
@@ -252,7 +262,7 @@ def decide_ties(
                         points=f"{points[0]}–{points[1]}" if points else "?–?", where=where,
                     )
                 )  # fmt: skip
-            elif by == "unknown" and tie.team1 and tie.team2:
+            elif by in ("unknown", "walkover") and winner is None and tie.team1 and tie.team2:
                 winner = _only_team_in(tie, next_teams)
                 inferred = winner is not None
             decided.append(
@@ -293,6 +303,13 @@ def _verdict(
     """Apply the rule: (decided_by, winner, inferred); `needs-third` asks for the bracket."""
     if not tie.team1 or not tie.team2:
         return "pending", None, False
+    if tie.walkover:
+        # Who was credited: the aggregate's score where it has one (`3–0 w/o`), else the
+        # next round (the caller infers it), else nobody the page names.
+        a1, a2 = tie.team1_aggregate, tie.team2_aggregate
+        if a1 is not None and a2 is not None and a1 != a2:
+            return "walkover", tie.team1 if a1 > a2 else tie.team2, False
+        return "walkover", None, False
     if all(leg.status == "pending" for leg in tie.legs) and tie.team1_aggregate is None:
         return "pending", None, False
     t1, t2 = tie.team1, tie.team2
@@ -309,7 +326,7 @@ def _verdict(
         return "aggregate", t1 if a1 > a2 else t2, False
     away = _away_goals(tie)
     if tie.away_goals and away is not None and away[0] != away[1]:
-        return "aggregate", t1 if away[0] > away[1] else t2, False  # away goals: an aggregate rule
+        return "away_goals", t1 if away[0] > away[1] else t2, False
     p1, p2 = tie.team1_penalties, tie.team2_penalties
     if p1 is not None and p2 is not None and p1 != p2:
         return "penalties", t1 if p1 > p2 else t2, False

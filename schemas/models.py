@@ -1,4 +1,5 @@
-"""Declare one pandera DataFrameModel per output table: types, ranges, allowed values, keys.
+"""Declare one pandera DataFrameModel per output table (contract v2): types, ranges, allowed
+values, keys, and each column's description (the data dictionary is generated from them).
 
 What a page claims (row arithmetic, standings vs results) is the cross-check's business and
 never a schema rule: a page that contradicts itself is reported, not dropped.
@@ -15,38 +16,95 @@ from pipeline.kinds import kind_names
 
 MATCH_KINDS = ["league", "leg_1", "leg_2", "tiebreaker", "single"]
 MATCH_STATUS = ["played", "walkover", "not_played", "awarded", "pending"]
-DECIDED_BY = ["aggregate", "points", "tiebreaker", "penalties", "pending", "unknown"]
+DECIDED_BY = [
+    "aggregate", "away_goals", "points", "tiebreaker", "penalties", "walkover", "pending",
+    "unknown",
+]  # fmt: skip
 SEVERITIES = ["error", "warning", "info"]
 GOALS_MAX = 99  # 0–25 is real (2022 Ligas Departamentales); three digits is a typo
+LIST_STR = {"arrow": "list<string>"}
+LIST_INT = {"arrow": "list<int64>"}
 
 
 class SectionColumns(pa.DataFrameModel):
-    """Columns every table but pages and findings carries."""
+    """Columns every row of tables, standings, matches and ties carries."""
 
-    page: Series[str]
-    table_id: Series[str] = pa.Field(str_matches=r"^.+#\d+$")
-    section: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
-    stage: Series[str] = pa.Field(nullable=True)
-    region: Series[str] = pa.Field(nullable=True)
-    group: Series[str] = pa.Field(nullable=True)
-    round: Series[str] = pa.Field(nullable=True)
-    source_line: Series[pd.Int64Dtype] = pa.Field(ge=1)
+    page: Series[str] = pa.Field(description="The raw file's stem, e.g. `2004_copa_peru`.")
+    table_id: Series[str] = pa.Field(
+        str_matches=r"^.+#\d+$",
+        description="`<page>#<n>`: the n-th table of the page, in page order.",
+    )
+    table_label: Series[str] = pa.Field(
+        description="The section path joined with ` › `, plus ` (2)`, ` (3)` where tables of a "
+        "page share a path; `(no heading)` for a table above every heading.",
+    )
+    season: Series[str] = pa.Field(
+        nullable=True, description="The page's season, e.g. `2004` or `2015–16`."
+    )
+    competition: Series[str] = pa.Field(
+        nullable=True, description="The page's competition, e.g. `Copa Perú`."
+    )
+    section: Series[object] = pa.Field(
+        metadata=LIST_STR,
+        description="The heading path above the table, outermost first.",
+    )
+    stage_name: Series[str] = pa.Field(
+        nullable=True, description="The stage heading on the path (`Regional Stage`)."
+    )
+    region_name: Series[str] = pa.Field(
+        nullable=True,
+        description="The region heading on the path (`Region II`, `Zona Norte`).",
+    )
+    group_name: Series[str] = pa.Field(
+        nullable=True, description="The group heading on the path (`Group A`)."
+    )
+    round_name: Series[str] = pa.Field(
+        nullable=True,
+        description="The round heading on the path (`Semifinals`); for a tiebreaker match, "
+        "the round of the tie it decides (`Tiebreaker` stays in `section`).",
+    )
+    source_line: Series[pd.Int64Dtype] = pa.Field(
+        ge=1,
+        description="The line of the row's first cell in the raw file (for a results-matrix "
+        "match, its own score cell).",
+    )
 
 
 class PagesModel(pa.DataFrameModel):
     """pages.parquet: one row per raw file."""
 
-    page: Series[str] = pa.Field(unique=True)
-    path: Series[str]
-    sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$")
-    bytes: Series[pd.Int64Dtype] = pa.Field(ge=0)
-    lines: Series[pd.Int64Dtype] = pa.Field(ge=0)
-    rendering: Series[str]
-    title: Series[str]
-    season: Series[str] = pa.Field(nullable=True)
-    competition: Series[str] = pa.Field(nullable=True)
-    tables: Series[pd.Int64Dtype] = pa.Field(ge=0)
-    truncated: Series[bool]
+    page: Series[str] = pa.Field(unique=True, description="The raw file's stem.")
+    path: Series[str] = pa.Field(
+        description="The raw file's path: relative to the repository root when the file is "
+        "inside it, else relative to the input folder's parent."
+    )
+    sha256: Series[str] = pa.Field(
+        str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of the bytes read."
+    )
+    bytes: Series[pd.Int64Dtype] = pa.Field(ge=0, description="Bytes read.")
+    lines: Series[pd.Int64Dtype] = pa.Field(ge=0, description="Lines read.")
+    rendering: Series[str] = pa.Field(
+        description="The rendering of the page's football tables (`cell_per_line`, "
+        "`row_per_line`, ...), `mixed`, or `none` with no table."
+    )
+    title: Series[str] = pa.Field(description="The page's title as the file states it.")
+    season: Series[str] = pa.Field(nullable=True, description="The season the page states.")
+    competition: Series[str] = pa.Field(
+        nullable=True, description="The competition the page states."
+    )
+    tables: Series[pd.Int64Dtype] = pa.Field(ge=0, description="Tables found (any kind).")
+    truncated: Series[bool] = pa.Field(
+        description="The file ends inside a recognised football table."
+    )
+    source_url: Series[str] = pa.Field(
+        nullable=True, description="Where the page was fetched from, where the file says."
+    )
+    revision: Series[str] = pa.Field(
+        nullable=True, description="The page revision, where the file says."
+    )
+    retrieved: Series[str] = pa.Field(
+        nullable=True, description="When the page was fetched (ISO 8601), where the file says."
+    )
 
     class Config:
         strict = True
@@ -60,14 +118,26 @@ class PagesModel(pa.DataFrameModel):
 class TablesModel(SectionColumns):
     """tables.parquet: one row per table-like block; every cell accounted for."""
 
-    rendering: Series[str]
-    kind: Series[str]
-    rows: Series[pd.Int64Dtype] = pa.Field(ge=0)
-    cells: Series[pd.Int64Dtype] = pa.Field(ge=0)
-    cells_layout: Series[pd.Int64Dtype] = pa.Field(ge=0)
-    cells_data: Series[pd.Int64Dtype] = pa.Field(ge=0)
-    cells_unused: Series[pd.Int64Dtype] = pa.Field(ge=0)
-    status: Series[str] = pa.Field(isin=["parsed", "partial", "skipped"])
+    rendering: Series[str] = pa.Field(description="The table's rendering.")
+    kind: Series[str] = pa.Field(
+        description="`league`, `results_matrix`, `two_legged`, `single_match`, a plug-in's "
+        "kind, or `unknown` (navbox, infobox, anything else table-shaped)."
+    )
+    rows: Series[pd.Int64Dtype] = pa.Field(ge=0, description="Output rows the table gave.")
+    cells: Series[pd.Int64Dtype] = pa.Field(ge=0, description="Cells read.")
+    cells_layout: Series[pd.Int64Dtype] = pa.Field(
+        ge=0, description="Header cells, matrix spacer and diagonal, rule lines."
+    )
+    cells_data: Series[pd.Int64Dtype] = pa.Field(
+        ge=0, description="Cells that went into output rows."
+    )
+    cells_unused: Series[pd.Int64Dtype] = pa.Field(
+        ge=0, description="The rest, each named by a finding."
+    )
+    status: Series[str] = pa.Field(
+        isin=["parsed", "partial", "skipped"],
+        description="`parsed`, `partial` (cells unused or the file cut it), `skipped`.",
+    )
 
     class Config:
         strict = True
@@ -90,43 +160,105 @@ class TablesModel(SectionColumns):
 
 
 class StandingsModel(SectionColumns):
-    """standings.parquet: one row per team per league table, values as the page states them."""
+    """standings.parquet: one row per team row of a league table, values as stated."""
 
-    position: Series[pd.Int64Dtype] = pa.Field(ge=1, nullable=True)
-    team: Series[str] = pa.Field(str_length={"min_value": 1})
-    team_abbr: Series[str] = pa.Field(nullable=True)
-    played: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    won: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    drawn: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    lost: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    goals_for: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    goals_against: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    goal_difference: Series[pd.Int64Dtype] = pa.Field(nullable=True)
-    points: Series[pd.Int64Dtype] = pa.Field(nullable=True)  # deductions can make it negative
-    qualification: Series[str] = pa.Field(nullable=True)
-    notes: Series[object] = pa.Field(metadata={"arrow": "list<string>"})
+    position: Series[pd.Int64Dtype] = pa.Field(
+        ge=1, nullable=True, description="The position as stated (`1`, `1.`, `=5`)."
+    )
+    team: Series[str] = pa.Field(
+        str_length={"min_value": 1},
+        description="The team as displayed, footnote and status marks removed.",
+    )
+    team_link: Series[str] = pa.Field(
+        nullable=True, description="The team's article title, where the rendering links it."
+    )
+    team_abbr: Series[str] = pa.Field(
+        nullable=True, description="The team's results-matrix abbreviation."
+    )
+    played: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True, description="Pld.")
+    won: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True, description="W.")
+    drawn: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True, description="D.")
+    lost: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True, description="L.")
+    goals_for: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True, description="GF.")
+    goals_against: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True, description="GA.")
+    goal_difference: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="GD.")
+    points: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, description="Pts (a deduction can make it negative)."
+    )
+    qualification: Series[str] = pa.Field(
+        nullable=True, description="Qualification or relegation (a rowspan's value copied)."
+    )
+    notes: Series[object] = pa.Field(
+        metadata=LIST_STR,
+        description="Footnote marks (`note 1`) and status marks (`C`, `R`) of the team cell.",
+    )
+    derived: Series[object] = pa.Field(
+        metadata=LIST_STR,
+        description="Fields the rendering computed rather than stated (a wikitext Sports "
+        "table derives Pld, GD and Pts); the row-arithmetic check skips them.",
+    )
 
     class Config:
         strict = True
-        unique = ["table_id", "team"]
+        unique = ["table_id", "source_line"]
 
 
 class MatchesModel(SectionColumns):
     """matches.parquet: results-matrix cells, legs, tiebreakers and single matches."""
 
-    match_id: Series[str] = pa.Field(unique=True, str_matches=r"^.+#\d+/\d+$")
-    kind: Series[str] = pa.Field(isin=MATCH_KINDS)
-    tie_id: Series[str] = pa.Field(nullable=True)
-    home_team: Series[str] = pa.Field(nullable=True)
-    away_team: Series[str] = pa.Field(nullable=True)
-    home_goals: Series[pd.Int64Dtype] = pa.Field(ge=0, le=GOALS_MAX, nullable=True)
-    away_goals: Series[pd.Int64Dtype] = pa.Field(ge=0, le=GOALS_MAX, nullable=True)
-    home_penalties: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    away_penalties: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    extra_time: Series[bool]
-    status: Series[str] = pa.Field(isin=MATCH_STATUS)
-    neutral: Series[bool]
-    score_text: Series[str]
+    match_id: Series[str] = pa.Field(
+        unique=True, str_matches=r"^.+#\d+/m\d+$", description="`<table_id>/m<n>`."
+    )
+    kind: Series[str] = pa.Field(
+        isin=MATCH_KINDS,
+        description="`league` (a matrix cell), `leg_1`, `leg_2`, `tiebreaker`, `single`.",
+    )
+    tie_id: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=r"^.+#\d+/t\d+$",
+        description="The tie a leg or tiebreaker belongs to (`<table_id>/t<n>`).",
+    )
+    home_team: Series[str] = pa.Field(
+        nullable=True, description="Null only while `pending` (an empty bracket slot)."
+    )
+    away_team: Series[str] = pa.Field(
+        nullable=True, description="Null only while `pending` (an empty bracket slot)."
+    )
+    home_team_link: Series[str] = pa.Field(
+        nullable=True, description="The home team's article title, where linked."
+    )
+    away_team_link: Series[str] = pa.Field(
+        nullable=True, description="The away team's article title, where linked."
+    )
+    home_goals: Series[pd.Int64Dtype] = pa.Field(
+        ge=0, le=GOALS_MAX, nullable=True, description="Goals, never a shoot-out's."
+    )
+    away_goals: Series[pd.Int64Dtype] = pa.Field(
+        ge=0, le=GOALS_MAX, nullable=True, description="Goals, never a shoot-out's."
+    )
+    home_penalties: Series[pd.Int64Dtype] = pa.Field(
+        ge=0,
+        nullable=True,
+        description="The home team's shoot-out goals where the shoot-out happened here (after "
+        "a second leg: on that leg, the home team being team 2).",
+    )
+    away_penalties: Series[pd.Int64Dtype] = pa.Field(
+        ge=0, nullable=True, description="The away team's shoot-out goals."
+    )
+    extra_time: Series[bool] = pa.Field(description="The page says a.e.t.")
+    status: Series[str] = pa.Field(
+        isin=MATCH_STATUS,
+        description="`played`, `walkover`, `not_played`, `awarded`, `pending`.",
+    )
+    neutral: Series[bool] = pa.Field(description="Played on neutral ground (a third match).")
+    winner: Series[str] = pa.Field(
+        nullable=True,
+        description="More goals; on level goals the shoot-out winner; for a walkover or an "
+        "award the team the page credits; null for draws, `not_played`, `pending`.",
+    )
+    date: Series[str] = pa.Field(nullable=True, description="The date, where stated.")
+    venue: Series[str] = pa.Field(nullable=True, description="The venue, where stated.")
+    score_text: Series[str] = pa.Field(description="The score cell as written.")
 
     class Config:
         strict = True
@@ -151,23 +283,67 @@ class MatchesModel(SectionColumns):
         level = (df["home_goals"] == df["away_goals"]).fillna(False).astype(bool)
         return ~pens | level
 
+    @pa.dataframe_check
+    def winner_is_one_of_the_teams(cls, df: pd.DataFrame) -> Series[bool]:
+        """The winner, where known, is the home or the away team."""
+        return (
+            df["winner"].isna()
+            | (df["winner"] == df["home_team"])
+            | (df["winner"] == df["away_team"])
+        )
+
 
 class TiesModel(SectionColumns):
     """ties.parquet: one row per two-legged tie, decided by the competition's rules."""
 
-    tie_id: Series[str] = pa.Field(unique=True, str_matches=r"^.+#\d+/\d+$")
-    team1: Series[str] = pa.Field(nullable=True)
-    team2: Series[str] = pa.Field(nullable=True)
-    team1_aggregate: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    team2_aggregate: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    team1_penalties: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    team2_penalties: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    team1_points: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    team2_points: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    decided_by: Series[str] = pa.Field(isin=DECIDED_BY)
-    winner: Series[str] = pa.Field(nullable=True)
-    winner_inferred: Series[bool]
-    aggregate_text: Series[str] = pa.Field(nullable=True)
+    tie_id: Series[str] = pa.Field(
+        unique=True, str_matches=r"^.+#\d+/t\d+$", description="`<table_id>/t<n>`."
+    )
+    team1: Series[str] = pa.Field(
+        nullable=True, description="Team 1 (at home in leg 1); null only while pending."
+    )
+    team2: Series[str] = pa.Field(
+        nullable=True, description="Team 2 (at home in leg 2); null only while pending."
+    )
+    team1_link: Series[str] = pa.Field(
+        nullable=True, description="Team 1's article title, where linked."
+    )
+    team2_link: Series[str] = pa.Field(
+        nullable=True, description="Team 2's article title, where linked."
+    )
+    team1_aggregate: Series[pd.Int64Dtype] = pa.Field(
+        ge=0, nullable=True, description="The aggregate as stated."
+    )
+    team2_aggregate: Series[pd.Int64Dtype] = pa.Field(
+        ge=0, nullable=True, description="The aggregate as stated."
+    )
+    team1_penalties: Series[pd.Int64Dtype] = pa.Field(
+        ge=0, nullable=True, description="A shoot-out after the second leg."
+    )
+    team2_penalties: Series[pd.Int64Dtype] = pa.Field(
+        ge=0, nullable=True, description="A shoot-out after the second leg."
+    )
+    team1_points: Series[pd.Int64Dtype] = pa.Field(
+        ge=0,
+        nullable=True,
+        description="As stated in a Points column, else from the legs under the table's "
+        "points-a-win rule.",
+    )
+    team2_points: Series[pd.Int64Dtype] = pa.Field(
+        ge=0, nullable=True, description="As `team1_points`, for team 2."
+    )
+    decided_by: Series[str] = pa.Field(
+        isin=DECIDED_BY,
+        description="`aggregate`, `away_goals`, `points`, `tiebreaker`, `penalties`, "
+        "`walkover`, `pending`, `unknown`.",
+    )
+    winner: Series[str] = pa.Field(nullable=True, description="The team that went through.")
+    winner_inferred: Series[bool] = pa.Field(
+        description="The winner follows from the next round, not from the tie's own rows."
+    )
+    aggregate_text: Series[str] = pa.Field(
+        nullable=True, description="The aggregate cell as written."
+    )
 
     class Config:
         strict = True
@@ -187,18 +363,30 @@ class TiesModel(SectionColumns):
 class FindingsModel(pa.DataFrameModel):
     """findings.parquet: the validation report as data."""
 
-    severity: Series[str] = pa.Field(isin=SEVERITIES)
-    code: Series[str] = pa.Field(str_matches=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    page: Series[str]
-    table_id: Series[str] = pa.Field(nullable=True)
-    source_line: Series[pd.Int64Dtype] = pa.Field(ge=1)
-    team: Series[str] = pa.Field(nullable=True)
-    field: Series[str] = pa.Field(nullable=True)
-    stated: Series[str] = pa.Field(nullable=True)
-    computed: Series[str] = pa.Field(nullable=True)
-    message: Series[str] = pa.Field(str_length={"min_value": 1})
-    # addition: matrix/leg cells that could explain it
-    candidate_lines: Series[object] = pa.Field(metadata={"arrow": "list<int64>"})
+    severity: Series[str] = pa.Field(
+        isin=SEVERITIES,
+        description="`error` (our output would be wrong or we lost cells), `warning` (the "
+        "page contradicts itself, is cut, or holds data we could not read), `info`.",
+    )
+    code: Series[str] = pa.Field(
+        str_matches=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        description="Stable kebab-case code, documented in the README.",
+    )
+    page: Series[str] = pa.Field(description="The raw file's stem.")
+    table_id: Series[str] = pa.Field(nullable=True, description="The table it is about.")
+    source_line: Series[pd.Int64Dtype] = pa.Field(ge=1, description="The line it is about.")
+    team: Series[str] = pa.Field(nullable=True, description="The team it is about.")
+    field: Series[str] = pa.Field(nullable=True, description="The field it is about.")
+    stated: Series[str] = pa.Field(nullable=True, description="The value the page states.")
+    computed: Series[str] = pa.Field(
+        nullable=True, description="The value the page's own cells give."
+    )
+    message: Series[str] = pa.Field(
+        str_length={"min_value": 1}, description="One sentence a person can act on."
+    )
+    candidate_lines: Series[object] = pa.Field(
+        metadata=LIST_INT, description="Lines of the cells that could explain a disagreement."
+    )
 
     class Config:
         strict = True

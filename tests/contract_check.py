@@ -1,35 +1,41 @@
-"""Vendored unchanged from shared/tools/check_contract.py: the suite needs nothing outside.
+"""Check a clean/ folder against the output contract v2 (docs/contract.md), independently of
+our schemas.
 
-Check a clean/ folder against the output contract (../contract.md), independently of our schemas.
+Started as a copy of shared/tools/check_contract.py (contract v1); since contract v2 this copy is
+the reference and changes with docs/contract.md, in the same commit.
 
 Usage, from the project root, with the project's interpreter:
-    .venv/bin/python ../shared/tools/check_contract.py clean/
+    .venv/bin/python tests/contract_check.py clean/
 
 Prints one line per shortfall and exits 1 if there is any; prints a one-line summary and exits 0
-otherwise. It checks names, types and allowed values only; what the values should be is the tests'
-business. Extra columns are allowed.
+otherwise. It checks names, types, allowed values, ID forms and keys only; what the values should
+be is the tests' business. Extra columns are allowed.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-STR, INT, BOOL, LIST = "string", "integer", "boolean", "list of string"
+STR, INT, BOOL, LIST, LIST_INT = "string", "integer", "boolean", "list of string", "list of int"
 SECTION = {
     "page": STR,
     "table_id": STR,
+    "table_label": STR,
+    "season": STR,
+    "competition": STR,
     "section": LIST,
-    "stage": STR,
-    "region": STR,
-    "group": STR,
-    "round": STR,
+    "stage_name": STR,
+    "region_name": STR,
+    "group_name": STR,
+    "round_name": STR,
+    "source_line": INT,
 }
-
-CONTRACT: dict[str, dict[str, str]] = {
+CONTRACT = {
     "pages": {
         "page": STR,
         "path": STR,
@@ -42,10 +48,12 @@ CONTRACT: dict[str, dict[str, str]] = {
         "competition": STR,
         "tables": INT,
         "truncated": BOOL,
+        "source_url": STR,
+        "revision": STR,
+        "retrieved": STR,
     },
     "tables": {
         **SECTION,
-        "source_line": INT,
         "rendering": STR,
         "kind": STR,
         "rows": INT,
@@ -57,9 +65,9 @@ CONTRACT: dict[str, dict[str, str]] = {
     },
     "standings": {
         **SECTION,
-        "source_line": INT,
         "position": INT,
         "team": STR,
+        "team_link": STR,
         "team_abbr": STR,
         "played": INT,
         "won": INT,
@@ -71,15 +79,17 @@ CONTRACT: dict[str, dict[str, str]] = {
         "points": INT,
         "qualification": STR,
         "notes": LIST,
+        "derived": LIST,
     },
     "matches": {
         **SECTION,
-        "source_line": INT,
         "match_id": STR,
         "kind": STR,
         "tie_id": STR,
         "home_team": STR,
         "away_team": STR,
+        "home_team_link": STR,
+        "away_team_link": STR,
         "home_goals": INT,
         "away_goals": INT,
         "home_penalties": INT,
@@ -87,14 +97,18 @@ CONTRACT: dict[str, dict[str, str]] = {
         "extra_time": BOOL,
         "status": STR,
         "neutral": BOOL,
+        "winner": STR,
+        "date": STR,
+        "venue": STR,
         "score_text": STR,
     },
     "ties": {
         **SECTION,
-        "source_line": INT,
         "tie_id": STR,
         "team1": STR,
         "team2": STR,
+        "team1_link": STR,
+        "team2_link": STR,
         "team1_aggregate": INT,
         "team2_aggregate": INT,
         "team1_penalties": INT,
@@ -117,25 +131,33 @@ CONTRACT: dict[str, dict[str, str]] = {
         "stated": STR,
         "computed": STR,
         "message": STR,
+        "candidate_lines": LIST_INT,
     },
 }
 ALLOWED = {
-    ("tables", "kind"): {"league", "results_matrix", "two_legged", "single_match", "unknown"},
     ("tables", "status"): {"parsed", "partial", "skipped"},
     ("matches", "kind"): {"league", "leg_1", "leg_2", "tiebreaker", "single"},
     ("matches", "status"): {"played", "walkover", "not_played", "awarded", "pending"},
     ("ties", "decided_by"): {
         "aggregate",
+        "away_goals",
         "points",
         "tiebreaker",
         "penalties",
+        "walkover",
         "pending",
         "unknown",
     },
     ("findings", "severity"): {"error", "warning", "info"},
 }
+FORMS = {
+    ("matches", "match_id"): re.compile(r"^.+#\d+/m\d+$"),
+    ("matches", "tie_id"): re.compile(r"^.+#\d+/t\d+$"),
+    ("ties", "tie_id"): re.compile(r"^.+#\d+/t\d+$"),
+    ("tables", "table_id"): re.compile(r"^.+#\d+$"),
+}
 KEYS = {
-    "standings": ["table_id", "team"],
+    "standings": ["table_id", "source_line"],
     "matches": ["match_id"],
     "ties": ["tie_id"],
     "tables": ["table_id"],
@@ -151,8 +173,10 @@ def kind_of(t: pa.DataType) -> str:
         return BOOL
     if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_dictionary(t):
         return STR
-    if (pa.types.is_list(t) or pa.types.is_large_list(t)) and kind_of(t.value_type) == STR:
-        return LIST
+    if pa.types.is_list(t) or pa.types.is_large_list(t):
+        inner = kind_of(t.value_type)
+        if inner in (STR, INT):
+            return LIST if inner == STR else LIST_INT
     if pa.types.is_null(t):
         return "null (every value missing: type unknown)"
     return str(t)
@@ -172,6 +196,11 @@ def check(folder: Path) -> list[str]:
                 short.append(f"{name}.{col}: missing")
             elif types[col] != want and not (types[col].startswith("null") and table.num_rows == 0):
                 short.append(f"{name}.{col}: {types[col]}, want {want}")
+        for (tname, col), form in FORMS.items():
+            if tname == name and col in types:
+                bad_ids = [v for v in table.column(col).drop_null().to_pylist() if not form.match(v)]
+                if bad_ids:
+                    short.append(f"{name}.{col}: {bad_ids[:3]} do not have the form {form.pattern}")
         for (tname, col), allowed in ALLOWED.items():
             if tname == name and col in types:
                 bad = set(table.column(col).drop_null().to_pylist()) - allowed

@@ -175,10 +175,10 @@ def test_every_own_cell_is_counted_once_and_ids_follow_reading_order(
 
     matches = records.by_output.get("matches", ())
     assert all(isinstance(m, Match) for m in matches)
-    assert [m.match_id for m in matches] == [f"{TABLE_ID}/{n}" for n in range(1, len(matches) + 1)]
+    assert [m.match_id for m in matches] == [f"{TABLE_ID}/m{n}" for n in range(1, len(matches) + 1)]
     ties = records.by_output.get("ties", ())
     assert all(isinstance(t, Tie) for t in ties)
-    assert [t.tie_id for t in ties] == [f"{TABLE_ID}/{n}" for n in range(1, len(ties) + 1)]
+    assert [t.tie_id for t in ties] == [f"{TABLE_ID}/t{n}" for n in range(1, len(ties) + 1)]
     if ties:
         # A tie's legs are the table's matches, in order, each carrying the tie's ID.
         assert [leg for t in ties for leg in t.legs] == list(matches)

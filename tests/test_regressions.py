@@ -159,7 +159,7 @@ def test_third_match_heading_is_a_tiebreaker() -> None:
     )
     result = parse(text)
     third = result.tables[1].matches[0]
-    assert (third.kind, third.neutral, third.tie_id) == ("tiebreaker", True, "case#1/1")
+    assert (third.kind, third.neutral, third.tie_id) == ("tiebreaker", True, "case#1/t1")
     assert (result.ties[0].decided_by, result.ties[0].winner) == ("tiebreaker", "Alpha")
     assert not [f for f in result.findings if f.severity != "info"]
 
@@ -172,7 +172,7 @@ def test_second_leg_shootout_and_away_goals_decide_ties() -> None:
     )  # fmt: skip
     result = parse(text)
     assert [(d.decided_by, d.winner) for d in result.ties] == [
-        ("penalties", "Alpha"), ("aggregate", "Gamma"),
+        ("penalties", "Alpha"), ("away_goals", "Gamma"),
     ]  # fmt: skip
     leg2 = result.ties[0].tie.legs[1]
     assert (leg2.home_team, leg2.home_goals, leg2.home_penalties) == ("Beta", 1, 3)
@@ -257,11 +257,10 @@ def test_clashing_page_names_stop_the_run(
 
 
 def test_check_validates_like_extract(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    page = tmp_path / "dup.txt"
-    block = HEADER
+    page = tmp_path / "big.txt"
+    # 120 goals is beyond the schema's bound (a typo for 12 or 1–20): the row is rejected.
     page.write_text(
-        "Title.\nGroup A\n" + block + "1 | Alpha | 1 | 1 | 0 | 0 | 1 | 0 | +1 | 3 |\n"
-        "1 | Alpha | 1 | 1 | 0 | 0 | 1 | 0 | +1 | 3 |\n",
+        "Title.\nFinal\n| Team 1 | Score | Team 2 |\n|---|---|---|\n| Alpha | 120–0 | Beta |\n",
         encoding="utf-8",
     )
     out = tmp_path / "clean"
@@ -271,4 +270,21 @@ def test_check_validates_like_extract(capsys: pytest.CaptureFixture[str], tmp_pa
     # The rejected rows are not written, and tables.parquet says so.
     tables = pd.read_parquet(out / "tables.parquet")
     assert (tables.loc[0, "rows"], tables.loc[0, "status"]) == (0, "partial")
-    assert len(pd.read_parquet(out / "standings.parquet")) == 0
+    assert len(pd.read_parquet(out / "matches.parquet")) == 0
+
+
+def test_a_team_printed_twice_keeps_both_rows_with_a_warning(tmp_path: Path) -> None:
+    page = tmp_path / "dup.txt"
+    page.write_text(
+        "Title.\nGroup A\n" + HEADER + "1 | Alpha | 1 | 1 | 0 | 0 | 1 | 0 | +1 | 3 |\n"
+        "1 | Alpha | 1 | 1 | 0 | 0 | 1 | 0 | +1 | 3 |\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "clean"
+    assert cli.main(["extract", str(page), "--out", str(out), "--quiet"]) == 0
+    standings = pd.read_parquet(out / "standings.parquet")
+    assert list(standings["team"]) == ["Alpha", "Alpha"]
+    assert list(standings["source_line"]) == [5, 6]
+    findings = pd.read_parquet(out / "findings.parquet")
+    repeated = findings[findings["code"] == "team-repeated"]
+    assert list(zip(repeated["severity"], repeated["source_line"], strict=True)) == [("warning", 6)]

@@ -457,7 +457,8 @@ CASES = [
         matches=(
             (
                 ("leg_1", "Sport Juvenil", "Sipza Primavera", 2, 1, None, None, "played"),
-                ("leg_2", "Sipza Primavera", "Sport Juvenil", 2, 1, None, None, "played"),
+                # The shoot-out followed leg 2, where team 2 was at home (contract v2).
+                ("leg_2", "Sipza Primavera", "Sport Juvenil", 2, 1, 16, 17, "played"),
             ),
         ),
         ties=(

@@ -126,21 +126,21 @@ def test_matrix_diagonal_is_layout_not_a_match(seed: PageResult) -> None:
 
 TIES = [
     # tie_id, team1, team2, aggregate, legs (team 1 first as written), points, decided_by, winner
-    ("#1/1", "Flamengo", "Higos Urco", (3, 1), ((3, 1), (0, 0)), (4, 1), "points", "Flamengo"),
-    ("#1/2", "Sport Sealcas", "Universidad de Chiclayo", (1, 5), ((0, 1), (1, 4)), (0, 6),
+    ("#1/t1", "Flamengo", "Higos Urco", (3, 1), ((3, 1), (0, 0)), (4, 1), "points", "Flamengo"),
+    ("#1/t2", "Sport Sealcas", "Universidad de Chiclayo", (1, 5), ((0, 1), (1, 4)), (0, 6),
      "points", "Universidad de Chiclayo"),
-    ("#1/3", "Olimpia", "Independiente (Tumbes)", (2, 0), ((2, 0), (0, 0)), (4, 1), "points",
+    ("#1/t3", "Olimpia", "Independiente (Tumbes)", (2, 0), ((2, 0), (0, 0)), (4, 1), "points",
      "Olimpia"),
-    ("#1/4", "Unión Pacífico", "Academia Municipal", (3, 2), ((1, 2), (2, 0)), (3, 3),
+    ("#1/t4", "Unión Pacífico", "Academia Municipal", (3, 2), ((1, 2), (2, 0)), (3, 3),
      "tiebreaker", "Academia Municipal"),
-    ("#3/1", "Universidad de Chiclayo", "Academia Municipal", (2, 3), ((2, 1), (0, 2)), (3, 3),
+    ("#3/t1", "Universidad de Chiclayo", "Academia Municipal", (2, 3), ((2, 1), (0, 2)), (3, 3),
      "tiebreaker", "Universidad de Chiclayo"),
-    ("#3/2", "Olimpia", "Flamengo", (0, 0), ((0, 0), (0, 0)), (2, 2), "tiebreaker", "Flamengo"),
-    ("#9/1", "Juventud Torre Blanca", "Defensor Tacna", (10, 0), ((2, 0), (8, 0)), (6, 0),
+    ("#3/t2", "Olimpia", "Flamengo", (0, 0), ((0, 0), (0, 0)), (2, 2), "tiebreaker", "Flamengo"),
+    ("#9/t1", "Juventud Torre Blanca", "Defensor Tacna", (10, 0), ((2, 0), (8, 0)), (6, 0),
      "points", "Juventud Torre Blanca"),
-    ("#9/2", "Las Mercedes", "Independiente", (1, 1), ((1, 0), (0, 1)), (3, 3), "tiebreaker",
+    ("#9/t2", "Las Mercedes", "Independiente", (1, 1), ((1, 0), (0, 1)), (3, 3), "tiebreaker",
      "Independiente"),
-    ("#10/1", "Juventud Torre Blanca", "Independiente", (1, 3), ((0, 2), (1, 1)), (1, 4),
+    ("#10/t1", "Juventud Torre Blanca", "Independiente", (1, 3), ((0, 2), (1, 1)), (1, 4),
      "points", "Independiente"),
 ]  # fmt: skip
 
@@ -160,7 +160,7 @@ def test_each_tie(seed: PageResult, case: tuple) -> None:
     assert (leg2.away_goals, leg2.home_goals) == legs[1]
     assert (decided.team1_points, decided.team2_points) == points
     assert (decided.decided_by, decided.winner) == (decided_by, winner)
-    assert decided.winner_inferred == (suffix == "#9/2")
+    assert decided.winner_inferred == (suffix == "#9/t2")
 
 
 def test_nine_ties_eighteen_legs(seed: PageResult) -> None:
@@ -171,9 +171,9 @@ def test_nine_ties_eighteen_legs(seed: PageResult) -> None:
 @pytest.mark.parametrize(
     ("home", "away", "goals", "pens", "tie"),
     [
-        ("Academia Municipal", "Unión Pacífico", (4, 0), (None, None), "#1/4"),
-        ("Universidad de Chiclayo", "Academia Municipal", (1, 0), (None, None), "#3/1"),
-        ("Flamengo", "Olimpia", (1, 1), (4, 2), "#3/2"),
+        ("Academia Municipal", "Unión Pacífico", (4, 0), (None, None), "#1/t4"),
+        ("Universidad de Chiclayo", "Academia Municipal", (1, 0), (None, None), "#3/t1"),
+        ("Flamengo", "Olimpia", (1, 1), (4, 2), "#3/t2"),
     ],
     ids=["region-i-quarterfinal", "region-i-semifinal-1", "region-i-semifinal-2-penalties"],
 )

@@ -250,5 +250,5 @@ def test_real_round_decided_on_away_goals_written_before_the_aggregate() -> None
     result = parse_fixture(name)
     first = result.ties[0]
     assert (first.team1, first.team1_aggregate, first.team2_aggregate) == ("Real Unión", 6, 6)
-    assert (first.decided_by, first.winner) == ("aggregate", "Real Unión")  # 3 away goals to 2
+    assert (first.decided_by, first.winner) == ("away_goals", "Real Unión")  # 3 away goals to 2
     assert not [f for f in result.findings if f.severity != "info"]

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from pipeline import findings as F
 from pipeline.checks import PageContext, RowCheck, TableCheck
-from pipeline.findings import Finding
+from pipeline.findings import Finding, Site
 from pipeline.model import ParsedTable, StandingRow
 from pipeline.rules import POINTS_PER_WIN_RULES, fits_points
 
@@ -21,6 +21,14 @@ def check_row(row: object, table: ParsedTable, ctx: PageContext) -> Iterable[Fin
     if not isinstance(row, StandingRow):
         return
     at = ctx.at(table)
+    # A value the rendering computed (standings.derived) cannot contradict the page.
+    if not {"played", "won", "drawn", "lost"} & set(row.derived):
+        yield from _check_played(row, at)
+    if not {"goals_for", "goals_against", "goal_difference"} & set(row.derived):
+        yield from _check_goals(row, at)
+
+
+def _check_played(row: StandingRow, at: Site) -> Iterable[Finding]:
     w, d, lost, pld = row.won, row.drawn, row.lost, row.played
     total = None if w is None or d is None or lost is None else w + d + lost
     if total is not None and pld is not None and total != pld:
@@ -28,6 +36,9 @@ def check_row(row: object, table: ParsedTable, ctx: PageContext) -> Iterable[Fin
             at, row.line, team=row.team, field="played", stated=pld, computed=total,
             detail=f"{row.team}: W+D+L = {w}+{d}+{lost} = {total} but Pld is {pld}.",
         )  # fmt: skip
+
+
+def _check_goals(row: StandingRow, at: Site) -> Iterable[Finding]:
     gf, ga, gd = row.goals_for, row.goals_against, row.goal_difference
     if gf is not None and ga is not None and gd is not None and gf - ga != gd:
         yield F.ROW_ARITHMETIC.at(
@@ -52,6 +63,8 @@ def check_points(table: ParsedTable, ctx: PageContext) -> Iterable[Finding]:
             f"{len(rows)} rows): read as such (an older season's rule).",
         )  # fmt: skip
     for row in rows:
+        if "points" in row.derived:
+            continue  # computed points cannot contradict the page
         if not fits_points(row.points, row.won, row.drawn, ppw):
             expected = ppw * (row.won or 0) + (row.drawn or 0)
             yield F.POINTS_DEDUCTION.at(

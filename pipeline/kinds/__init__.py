@@ -156,6 +156,7 @@ def match_from_cell(
     line: int | None = None,
     match_id: str = "",
     tie_id: str | None = None,
+    links: tuple[str | None, str | None] = (None, None),
 ) -> Match:
     """Build a match from a score cell; `swap` reads a leg-2 cell written team 1 first."""
     score: Score = score_of(cell.value, cell.raw)
@@ -165,11 +166,12 @@ def match_from_cell(
     status = score.status
     if not home or not away:
         status = "pending"  # contract: teams may be missing only while pending
+    home, away = home or None, away or None
     return Match(
         line=cell.line if line is None else line,
         kind=kind,
-        home_team=home or None,
-        away_team=away or None,
+        home_team=home,
+        away_team=away,
         home_goals=hg,
         away_goals=ag,
         home_penalties=hp,
@@ -180,7 +182,30 @@ def match_from_cell(
         score_text=cell.raw,
         match_id=match_id,
         tie_id=tie_id,
+        winner=winner_of(home, away, hg, ag, hp, ap, status),
+        home_team_link=links[0],
+        away_team_link=links[1],
     )
+
+
+def winner_of(
+    home: str | None,
+    away: str | None,
+    hg: int | None,
+    ag: int | None,
+    hp: int | None,
+    ap: int | None,
+    status: str,
+) -> str | None:
+    """A match's winner (contract v2): more goals, on level goals the shoot-out; for a walkover
+    or an award the team its score credits; null for a draw, an unplayed or pending match."""
+    if status in ("not_played", "pending") or hg is None or ag is None:
+        return None
+    if hg != ag:
+        return home if hg > ag else away
+    if hp is not None and ap is not None and hp != ap:
+        return home if hp > ap else away
+    return None
 
 
 def _ensure_builtins() -> None:

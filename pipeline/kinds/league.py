@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline import findings as F
 from pipeline import ids
-from pipeline.document import Grid, GridRow
+from pipeline.document import Grid, GridCell, GridRow
 from pipeline.kinds import Account, Columns, Records, TableContext, match_from_cell
 from pipeline.model import Match, StandingRow
 from pipeline.rules import ABBR_RE, STANDINGS_ALIASES, STAT_FIELDS, canonical, is_filler
@@ -37,12 +37,15 @@ def read_standing(ctx: TableContext, row: GridRow, account: Account) -> Standing
     cols = ctx.columns
     team_cell = cols.cell(row, "team")
     stats: dict[str, int | None] = {}
+    derived: list[str] = []
     for stat in STAT_FIELDS:
         cell = cols.cell(row, stat)
         value = cell.value if cell is not None else None
         stats[stat] = value.number if value is not None and value.kind == "int" else None
         if cell is not None and stats[stat] is None and cell.raw.strip():
             account.unparsed(ctx, row.line, cell.raw, stat)
+        if cell is not None and cell.computed:
+            derived.append(stat)
     pos = cols.cell(row, "position")
     qual = cols.cell(row, "qualification")
     abbrs = cols.abbreviations
@@ -53,12 +56,30 @@ def read_standing(ctx: TableContext, row: GridRow, account: Account) -> Standing
         team_abbr=abbrs[row.ordinal] if row.ordinal < len(abbrs) else None,
         qualification=(qual.text or None) if qual is not None else None,
         notes=team_cell.marks if team_cell is not None else (),
-        **stats,
+        played=stats["played"],
+        won=stats["won"],
+        drawn=stats["drawn"],
+        lost=stats["lost"],
+        goals_for=stats["goals_for"],
+        goals_against=stats["goals_against"],
+        goal_difference=stats["goal_difference"],
+        points=stats["points"],
+        team_link=_link(team_cell),
+        derived=tuple(derived),
     )
 
 
+def _link(cell: GridCell | None) -> str | None:
+    """A cell's first link target: the team's article title, where the rendering links it."""
+    return cell.links[0] if cell is not None and cell.links else None
+
+
 def read_matrix(
-    ctx: TableContext, account: Account, teams: dict[int, str], kind: str = "league"
+    ctx: TableContext,
+    account: Account,
+    teams: dict[int, str],
+    links: dict[int, str | None] | None = None,
+    kind: str = "league",
 ) -> list[Match]:
     """Matches of a results matrix (row team at home, column team away), counting every own
     cell of the rows: the diagonal and spacers are layout.
@@ -96,6 +117,33 @@ def read_matrix(
     return matches
 
 
+def team_columns(ctx: TableContext) -> tuple[dict[int, str], dict[int, str | None]]:
+    """Each body row's team name and link, by the row's ordinal (matrix columns follow it)."""
+    teams: dict[int, str] = {}
+    links: dict[int, str | None] = {}
+    for row in ctx.grid.rows:
+        cell = ctx.columns.cell(row, "team")
+        teams[row.ordinal] = cell.text if cell is not None else ""
+        links[row.ordinal] = _link(cell)
+    return teams, links
+
+
+def check_repeated_teams(
+    ctx: TableContext, account: Account, standings: tuple[StandingRow, ...]
+) -> None:
+    """A team printed twice in one table keeps both rows, and is named (contract v2 key)."""
+    first: dict[str, int] = {}
+    for row in standings:
+        if row.team in first:
+            account.findings.append(
+                F.TEAM_REPEATED.at(
+                    ctx.site, row.line, team=row.team, stated=row.line, first=first[row.team]
+                )
+            )
+        else:
+            first[row.team] = row.line
+
+
 def check_matrix_size(ctx: TableContext, account: Account, rows: int) -> None:
     """A matrix with more or fewer columns than the table has teams is named."""
     abbrs = ctx.columns.abbreviations
@@ -114,13 +162,11 @@ class League:
         return league_columns(grid.labels)
 
     def read(self, ctx: TableContext, account: Account) -> Records:
-        teams = {
-            row.ordinal: (c.text if (c := ctx.columns.cell(row, "team")) is not None else "")
-            for row in ctx.grid.rows
-        }
-        matches = tuple(read_matrix(ctx, account, teams))
+        teams, links = team_columns(ctx)
+        matches = tuple(read_matrix(ctx, account, teams, links))
         standings = tuple(read_standing(ctx, row, account) for row in ctx.grid.rows)
         check_matrix_size(ctx, account, len(ctx.grid.rows))
+        check_repeated_teams(ctx, account, standings)
         return Records(
             {"standings": standings, "matches": matches},
             rows=len(standings),

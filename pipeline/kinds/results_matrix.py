@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.document import Grid
 from pipeline.kinds import Account, Columns, Records, TableContext
-from pipeline.kinds.league import check_matrix_size, read_matrix
+from pipeline.kinds.league import check_matrix_size, read_matrix, team_columns
 
 
 class ResultsMatrix:
@@ -28,11 +28,8 @@ class ResultsMatrix:
 
     def read(self, ctx: TableContext, account: Account) -> Records:
         # Team names are the rows' data (home teams); there is no standings row to write.
-        teams = {
-            row.ordinal: (c.text if (c := ctx.columns.cell(row, "team")) is not None else "")
-            for row in ctx.grid.rows
-        }
-        matches = tuple(read_matrix(ctx, account, teams))
+        teams, links = team_columns(ctx)
+        matches = tuple(read_matrix(ctx, account, teams, links))
         check_matrix_size(ctx, account, len(ctx.grid.rows))
         return Records(
             {"matches": matches}, rows=len(matches), abbreviations=ctx.columns.abbreviations

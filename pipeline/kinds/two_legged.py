@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline import ids
-from pipeline.document import Grid, GridRow
-from pipeline.kinds import Account, Columns, Records, TableContext, match_from_cell
+from pipeline.document import Grid, GridCell, GridRow
+from pipeline.kinds import Account, Columns, Records, TableContext, match_from_cell, winner_of
 from pipeline.model import Match, Tie
 from pipeline.rules import TIE_ALIASES, canonical
 from pipeline.values import score_of
@@ -70,18 +72,23 @@ def read_tie(
     stated_points = pts_cell.value.pair if pts_cell is not None and pts_cell.raw else None
     if pts_cell is not None and pts_cell.raw and stated_points is None:
         account.unparsed(ctx, row.line, pts_cell.raw, "tie points")
+    l1, l2 = _link(c1), _link(c2)
+    walkover = agg is not None and agg.status == "walkover"
     legs: list[Match] = []
     for leg, role in (("leg_1", "leg1"), ("leg_2", "leg2")):
         cell = cols.cell(row, role)
         if cell is None:
             continue
-        home, away = (t1, t2) if leg == "leg_1" else (t2, t1)
+        home, away, links = (t1, t2, (l1, l2)) if leg == "leg_1" else (t2, t1, (l2, l1))
         match_id = ids.match_id(ctx.table_id, matches_before + len(legs) + 1)
-        legs.append(
-            match_from_cell(
-                cell, leg, home, away, swap=leg == "leg_2", match_id=match_id, tie_id=tie_id
-            )
-        )
+        match = match_from_cell(
+            cell, leg, home, away, swap=leg == "leg_2", match_id=match_id, tie_id=tie_id,
+            links=links,
+        )  # fmt: skip
+        if walkover and match.status == "pending" and home and away:
+            # The aggregate says the tie was a walkover: its empty legs were never played.
+            match = replace(match, status="not_played")
+        legs.append(match)
         if not score_of(cell.value, cell.raw).ok:
             account.unparsed(ctx, cell.line, cell.raw, "a leg score")
     t1p = agg.home_penalties if agg else None
@@ -92,6 +99,10 @@ def read_tie(
         t1p, t2p = leg2.away_penalties, leg2.home_penalties
     if pens:
         t1p, t2p = pens
+    if leg2 is not None and t1p is not None and leg2.home_penalties is None:
+        # The shoot-out followed the second leg: it is that match's too (contract v2), where
+        # the home team is team 2.
+        legs[legs.index(leg2)] = _with_shootout(leg2, t2p, t1p)
     return Tie(
         line=row.line,
         tie_id=tie_id,
@@ -105,7 +116,22 @@ def read_tie(
         aggregate_text=agg_cell.raw if agg_cell is not None else None,
         legs=tuple(legs),
         away_goals=bool(agg and agg.away_goals_rule),
+        walkover=walkover,
+        team1_link=l1,
+        team2_link=l2,
     )
+
+
+def _with_shootout(leg: Match, home: int | None, away: int | None) -> Match:
+    """A leg with the tie's shoot-out on it, its winner decided again."""
+    winner = winner_of(
+        leg.home_team, leg.away_team, leg.home_goals, leg.away_goals, home, away, leg.status
+    )
+    return replace(leg, home_penalties=home, away_penalties=away, winner=winner)
+
+
+def _link(cell: GridCell | None) -> str | None:
+    return cell.links[0] if cell is not None and cell.links else None
 
 
 TWO_LEGGED = TwoLegged()

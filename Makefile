@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: extract test lint format bench fuzz clean setup
+.PHONY: extract test lint format bench fuzz clean setup docs
 
 # Re-install whenever pyproject.toml changes (the stamp is older than it).
 $(STAMP): pyproject.toml
@@ -28,6 +28,10 @@ test: lint
 format: $(STAMP)
 	$(PY) -m ruff format pipeline schemas tests bench
 	$(PY) -m ruff check --fix pipeline schemas tests bench
+
+# The data dictionary in docs/contract.md is generated from schemas/models.py.
+docs: $(STAMP)
+	$(PY) -m tests.update_contract
 
 bench: $(STAMP)
 	$(PY) bench/run_bench.py

@@ -99,3 +99,30 @@ def _ensure_builtins() -> None:
     _REGISTRY.clear()
     _REGISTRY.update({o.name: o for o in builtins})
     _REGISTRY.update(extra)
+
+
+DICTIONARY_BEGIN = "<!-- data dictionary: generated from schemas/models.py; do not edit -->"
+DICTIONARY_END = "<!-- end of data dictionary -->"
+_TYPE_NAMES = {
+    pa.string(): "string",
+    pa.int64(): "integer",
+    pa.bool_(): "boolean",
+    pa.list_(pa.string()): "list of string",
+    pa.list_(pa.int64()): "list of integer",
+}
+
+
+def render_data_dictionary() -> str:
+    """The column tables of docs/contract.md, from the models (one declaration per column)."""
+    lines = [DICTIONARY_BEGIN]
+    for out in outputs():
+        schema = out.model.to_schema()
+        lines += ["", f"### `{out.name}.parquet`", "", str(schema.description or "").strip(), ""]
+        lines += ["| column | type | nullable | meaning |", "|---|---|---|---|"]
+        for name, arrow_type in out.columns():
+            column = schema.columns[name]
+            meaning = " ".join(str(column.description or "").split()).replace("|", "\\|")
+            nullable = "yes" if column.nullable else ""
+            lines.append(f"| `{name}` | {_TYPE_NAMES[arrow_type]} | {nullable} | {meaning} |")
+    lines += ["", DICTIONARY_END]
+    return "\n".join(lines)

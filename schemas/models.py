@@ -175,13 +175,23 @@ class StandingsModel(SectionColumns):
     team_abbr: Series[str] = pa.Field(
         nullable=True, description="The team's results-matrix abbreviation."
     )
-    played: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True, description="Pld.")
-    won: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True, description="W.")
-    drawn: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True, description="D.")
-    lost: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True, description="L.")
-    goals_for: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True, description="GF.")
-    goals_against: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True, description="GA.")
-    goal_difference: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="GD.")
+    played: Series[pd.Int64Dtype] = pa.Field(
+        ge=0, nullable=True, description="Matches played (Pld), as stated."
+    )
+    won: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True, description="Won (W), as stated.")
+    drawn: Series[pd.Int64Dtype] = pa.Field(
+        ge=0, nullable=True, description="Drawn (D), as stated."
+    )
+    lost: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True, description="Lost (L), as stated.")
+    goals_for: Series[pd.Int64Dtype] = pa.Field(
+        ge=0, nullable=True, description="Goals for (GF), as stated."
+    )
+    goals_against: Series[pd.Int64Dtype] = pa.Field(
+        ge=0, nullable=True, description="Goals against (GA), as stated."
+    )
+    goal_difference: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, description="Goal difference (GD), as stated."
+    )
     points: Series[pd.Int64Dtype] = pa.Field(
         nullable=True, description="Pts (a deduction can make it negative)."
     )

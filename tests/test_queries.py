@@ -17,11 +17,11 @@ from tests.conftest import FIXTURES
 
 @pytest.fixture(scope="module")
 def clean(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every top-level fixture and row rendering extracted into one clean/."""
+    """Every real text page the suite holds extracted into one clean/ (contract v2 checked)."""
     root = tmp_path_factory.mktemp("queries")
     raw = root / "raw"
     raw.mkdir()
-    for path in [*FIXTURES.glob("*.txt"), *FIXTURES.glob("rows/*.txt")]:
+    for path in [*FIXTURES.glob("*.txt"), *FIXTURES.glob("rows/*.txt"), *FIXTURES.glob("wild/*")]:
         shutil.copy(path, raw / path.name)
     out = root / "clean"
     assert cli.main(["extract", str(raw), "--out", str(out), "--quiet"]) == 0

@@ -66,7 +66,7 @@ class SectionColumns(pa.DataFrameModel):
     source_line: Series[pd.Int64Dtype] = pa.Field(
         ge=1,
         description="The line of the row's first cell in the raw file (for a results-matrix "
-        "match, its own score cell).",
+        "match or a leg, its own score cell: a leg is one cell of its tie's row).",
     )
 
 

@@ -121,3 +121,11 @@ def test_no_output_column_is_an_sql_reserved_word_or_a_pandas_method(column: str
         assert column not in frame.columns, name
         for col in frame.columns:
             assert not hasattr(pd.DataFrame, col), f"{name}.{col}"
+
+
+def test_a_leg_points_at_its_own_score_cell_and_its_tie_at_the_row() -> None:
+    result = parse_fixture(SEED.name)
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    tie = result.ties[0].tie
+    assert lines[tie.line - 1] == "Flamengo"
+    assert [lines[leg.line - 1] for leg in tie.legs] == ["3–1", "0–0"]

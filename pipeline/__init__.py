@@ -1,3 +1,3 @@
-"""Turn pipe-delimited exports of Wikipedia football pages into validated, cross-checked tables."""
+"""Turn Wikipedia football-season pages into validated, cross-checked tables."""
 
 __version__ = "0.1.0"

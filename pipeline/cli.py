@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline import __version__
+from pipeline import __version__, ids
 from pipeline.findings import KINDS
 from pipeline.run import RawPage, assemble, parse_pages
 from pipeline.storage import display_path, find_inputs, read_page, unsafe_output, write_outputs
@@ -100,9 +100,10 @@ def _read_all(paths: list[Path], as_typed: bool) -> tuple[list[RawPage], bool]:
     by_name: dict[str, Path] = {}
     ok = True
     for path, given in files.values():
-        if path.stem in by_name:
+        page = ids.page_id(path.name)
+        if page in by_name:
             print(
-                f"error: {by_name[path.stem]} and {path} would both be page '{path.stem}'; "
+                f"error: {by_name[page]} and {path} would both be page '{page}'; "
                 "rename one (page names key every output table)",
                 file=sys.stderr,
             )
@@ -114,7 +115,7 @@ def _read_all(paths: list[Path], as_typed: bool) -> tuple[list[RawPage], bool]:
             print(f"error: cannot read {path}: {err.strerror or err}", file=sys.stderr)
             ok = False
             continue
-        by_name[path.stem] = path
+        by_name[page] = path
     return pages, ok
 
 

@@ -6,6 +6,12 @@ Nothing parses an ID back: relations are held by the values that carry them.
 from __future__ import annotations
 
 
+def page_id(file_name: str) -> str:
+    """A page is named by its file's stem: `2004_copa_peru.txt` is `2004_copa_peru`."""
+    stem, dot, _ = file_name.rpartition(".")
+    return stem if dot and stem else file_name
+
+
 def table_id(page: str, n: int) -> str:
     """The n-th table of a page (1-based, page order)."""
     return f"{page}#{n}"

@@ -76,6 +76,7 @@ class Tie:
     legs: tuple[Match, ...]
     away_goals: bool = False  # the aggregate cell marks an away-goals win `(a)`
     walkover: bool = False  # the aggregate cell says the tie was a walkover
+    credited: str | None = None  # the team a walkover's scoreline credits (`3–0 w/o`)
     team1_link: str | None = None
     team2_link: str | None = None
 

@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from pipeline import findings as F
 from pipeline import kinds
@@ -18,12 +19,14 @@ from pipeline.model import Match, ParsedTable, StandingRow, Tie
 from pipeline.rules import league_points_per_win
 from pipeline.ties import DecidedTie, decide_ties, link_tiebreakers
 
-SEASON_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# A season: a year, or two years a season spans (`2015–16`, `2015/16`, `2015-2016`).
+SEASON_RE = re.compile(r"\b(1[89]\d\d|20\d\d)(?:\s*[–\-/]\s*(\d{4}|\d{2}))?\b")
 COMPETITION_RE = re.compile(
     r"(Copa Per[uú](?: Femenina)?|Peru Cup|Ligas? Departamental(?:es)?(?: del Per[uú])?"
     r"|Peruvian Segunda Divisi[oó]n|Torneo Descentralizado|Liga \d)",
     re.I,
 )
+_R = TypeVar("_R")
 LEFTOVER_KINDS: dict[str, FindingKind] = {
     "row-unplaced": F.ROW_UNPLACED,
     "row-short": F.ROW_SHORT,
@@ -104,7 +107,7 @@ def parse_page(data: bytes, page: str, path: str) -> PageResult:
         lines=doc.lines,
         rendering=doc.rendering,
         title=doc.title,
-        season=_first(SEASON_RE, doc.title, doc.intro),
+        season=_season(doc.title, doc.intro),
         competition=_competition(doc.title, doc.intro),
         tables=len(tables),
         truncated=any(t.truncated and t.kind != kinds.UNKNOWN for t in tables),
@@ -167,14 +170,11 @@ def read_table(grid: Grid, placement: Placement, site: Site) -> tuple[ParsedTabl
         return base, findings
     kind_spec, columns = found
     account = Account()
-    records = kind_spec.read(TableContext(grid, columns, placement, at), account)
+    records = kind_spec.read(TableContext(grid, columns, placement, at, kind_spec.reads), account)
     findings.extend(account.findings)
+    unused += account.named
     if account.unused:
-        labels = grid.labels
-        names = sorted(
-            {labels[c] for c, r in enumerate(columns.roles) if r == "ignored" and c < len(labels)}
-            - {""}
-        )
+        names = sorted(account.unused_labels - {""})
         findings.append(
             F.COLUMN_NOT_OUTPUT.at(
                 at, account.unused[0].line, cells=len(account.unused),
@@ -205,15 +205,23 @@ def read_table(grid: Grid, placement: Placement, site: Site) -> tuple[ParsedTabl
         cells_data=account.data,
         cells_unused=unused,
         rows=records.rows,
-        standings=tuple(r for r in by_output.pop("standings", ()) if isinstance(r, StandingRow)),
-        matches=tuple(r for r in by_output.pop("matches", ()) if isinstance(r, Match)),
-        ties=tuple(r for r in by_output.pop("ties", ()) if isinstance(r, Tie)),
+        standings=_typed(by_output.pop("standings", ()), StandingRow),
+        matches=_typed(by_output.pop("matches", ()), Match),
+        ties=_typed(by_output.pop("ties", ()), Tie),
         extra=by_output,
         abbreviations=records.abbreviations,
         points_column=records.points_column,
         truncated=grid.truncated,
     )
     return table, findings
+
+
+def _typed(records: tuple[object, ...], kind: type[_R]) -> tuple[_R, ...]:
+    """A built-in output's records, all of its record type: another type is a kind's bug."""
+    for record in records:
+        if not isinstance(record, kind):
+            raise TypeError(f"a kind gave a {type(record).__name__} for {kind.__name__} records")
+    return tuple(r for r in records if isinstance(r, kind))  # each one checked above
 
 
 def _leftover_finding(at: Site, code: str, reason: str, cells: tuple[GridCell, ...]) -> Finding:
@@ -231,6 +239,18 @@ def _quote(cells: list[GridCell] | tuple[GridCell, ...]) -> str:
 def _first(pattern: re.Pattern[str], title: str, intro: str) -> str | None:
     match = pattern.search(title) or pattern.search(intro)
     return match.group(1) if match else None
+
+
+def _season(title: str, intro: str) -> str | None:
+    """The season the page states, a span written `2015–16` whatever the page uses."""
+    match = SEASON_RE.search(title) or SEASON_RE.search(intro)
+    if match is None:
+        return None
+    start, end = match.group(1), match.group(2)
+    if end is None:
+        return start
+    following = str(int(start) + 1)
+    return f"{start}–{following[-2:]}" if end in (following, following[-2:]) else start
 
 
 def _competition(title: str, intro: str) -> str | None:

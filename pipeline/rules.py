@@ -116,6 +116,10 @@ TIE_ALIASES = {
     "penalties": "penalties",
     "score": "score",
     "result": "score",
+    "date": "date",
+    "venue": "venue",
+    "stadium": "venue",
+    "ground": "venue",
 }
 # Labels of an older layout's first header line (`Teams | Scores`) and matrix corners.
 HEADER_FILLERS = {"teams", "scores", "home \\ away", "home \\away", "home\\away"}

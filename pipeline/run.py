@@ -53,6 +53,7 @@ def parse_pages(
 def assemble(results: list[PageResult]) -> Outputs:
     """Build, validate (one batch per output table) and render everything a run writes."""
     records = build_records(results)
+    paths = {r.info.page: r.info.path for r in results}  # findings name the input file
     frames: dict[str, pd.DataFrame] = {}
     extra: list[Finding] = []
     rejected: dict[tuple[str, str], int] = {}
@@ -60,7 +61,7 @@ def assemble(results: list[PageResult]) -> Outputs:
     row_unit = {k.name: k.outputs[0] for k in table_kinds()}
     for name in (o.name for o in outputs() if o.name not in PAGE_LEVEL):
         built = to_frame(name, records[name])
-        frame, problems = validate_frame(name, built)
+        frame, problems = validate_frame(name, built, paths)
         frames[name] = frame
         extra.extend(problems)
         if problems:
@@ -76,7 +77,7 @@ def assemble(results: list[PageResult]) -> Outputs:
             table["rows"] = max(0, table["rows"] - lost)
             table["status"] = "partial"
     for name in ("pages", "tables"):
-        frame, problems = validate_frame(name, to_frame(name, records[name]))
+        frame, problems = validate_frame(name, to_frame(name, records[name]), paths)
         frames[name] = frame
         extra.extend(problems)
     findings_records = records["findings"] + [finding_record(f) for f in extra]

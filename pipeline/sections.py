@@ -106,7 +106,7 @@ def build_tree(events: Iterable[Event], site: Site) -> SectionTree:
             if leveled and event.level is not None:
                 _push_by_level(stack, entry)
             else:
-                _push_by_kind(stack, entry, ranks)
+                _push_by_kind(stack, entry, ranks, root)
             parent = stack[-2] if len(stack) > 1 else root
             parent.children.append(entry)
             all_entries.append(entry)
@@ -179,7 +179,24 @@ def _push_by_level(stack: list[_Entry], entry: _Entry) -> None:
     stack.append(entry)
 
 
-def _push_by_kind(stack: list[_Entry], entry: _Entry, ranks: dict[str, int]) -> None:
+def _lift(stack: list[_Entry], ranks: dict[str, int], root: _Entry) -> None:
+    """Move the region on top of the stack out of any group or round it was placed under
+    (a group never holds a region): it becomes a child of the nearest outer heading."""
+    region = stack.pop()
+    old_parent = stack[-1] if stack else root
+    while stack and (
+        stack[-1].kind in (None, "tiebreaker")
+        or ranks[_class(stack[-1].kind) or ""] >= ranks["region"]
+    ):
+        stack.pop()
+    new_parent = stack[-1] if stack else root
+    if new_parent is not old_parent:
+        old_parent.children.remove(region)
+        new_parent.children.append(region)
+    stack.append(region)
+
+
+def _push_by_kind(stack: list[_Entry], entry: _Entry, ranks: dict[str, int], root: _Entry) -> None:
     """Place a heading by kind: siblings replace each other; known kinds never nest in unknown
     ones, except an unknown heading right before a group or round: that one is a region."""
     kind = entry.kind
@@ -210,6 +227,7 @@ def _push_by_kind(stack: list[_Entry], entry: _Entry, ranks: dict[str, int]) -> 
         and top.text.lower() not in APPENDIX_HEADINGS
     ):
         top.kind, top.by_position = "region", True  # its place makes it a region
+        _lift(stack, ranks, root)
     rank = ranks[_class(kind) or ""]
     while stack and (
         stack[-1].kind in (None, "tiebreaker")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline import ids
 from pipeline.frontends import suffixes
 from pipeline.frontends.text.decode import MAX_BYTES
 from pipeline.outputs import outputs
@@ -59,7 +60,7 @@ def read_page(path: Path, shown: str | None = None) -> RawPage:
     """
     with path.open("rb") as handle:
         data = handle.read(MAX_BYTES + 1)
-    return RawPage(page=path.stem, path=shown or path.as_posix(), data=data)
+    return RawPage(page=ids.page_id(path.name), path=shown or path.as_posix(), data=data)
 
 
 def unsafe_output(out: Path, inputs: list[Path]) -> str | None:

@@ -151,18 +151,6 @@ def tie_points_per_win(
     return POINTS_PER_WIN_RULES[0], "default"
 
 
-def match_winner(match: Match) -> str | None:
-    """The winner of one match: goals, then a shoot-out; None when level or unplayed."""
-    if match.home_goals is None or match.away_goals is None:
-        return None
-    if match.home_goals != match.away_goals:
-        return match.home_team if match.home_goals > match.away_goals else match.away_team
-    hp, ap = match.home_penalties, match.away_penalties
-    if hp is not None and ap is not None and hp != ap:
-        return match.home_team if hp > ap else match.away_team
-    return None
-
-
 def _pair(a: str | None, b: str | None) -> frozenset[str]:
     return frozenset(x for x in (a, b) if x)
 
@@ -304,19 +292,16 @@ def _verdict(
     if not tie.team1 or not tie.team2:
         return "pending", None, False
     if tie.walkover:
-        # Who was credited: the aggregate's score where it has one (`3–0 w/o`), else the
+        # Who was credited: the aggregate's scoreline where it has one (`3–0 w/o`), else the
         # next round (the caller infers it), else nobody the page names.
-        a1, a2 = tie.team1_aggregate, tie.team2_aggregate
-        if a1 is not None and a2 is not None and a1 != a2:
-            return "walkover", tie.team1 if a1 > a2 else tie.team2, False
-        return "walkover", None, False
+        return "walkover", tie.credited, False
     if all(leg.status == "pending" for leg in tie.legs) and tie.team1_aggregate is None:
         return "pending", None, False
     t1, t2 = tie.team1, tie.team2
     if rule.by_points and points is not None and points[0] != points[1]:
         return "points", t1 if points[0] > points[1] else t2, False
     if third is not None:
-        return "tiebreaker", match_winner(third), False
+        return "tiebreaker", third.winner, False
     if rule.by_points and rule.third_match:
         return "needs-third", None, False
     a1, a2 = tie.team1_aggregate, tie.team2_aggregate

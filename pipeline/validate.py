@@ -12,7 +12,9 @@ from pipeline.findings import Finding, Site
 from pipeline.outputs import output
 
 
-def validate_frame(name: str, df: pd.DataFrame) -> tuple[pd.DataFrame, list[Finding]]:
+def validate_frame(
+    name: str, df: pd.DataFrame, paths: dict[str, str] | None = None
+) -> tuple[pd.DataFrame, list[Finding]]:
     """Validate lazily; return the rows the schema accepts and one error finding per failure.
 
     Nothing the schema rejects is written, and nothing is dropped silently: each rejected
@@ -21,11 +23,13 @@ def validate_frame(name: str, df: pd.DataFrame) -> tuple[pd.DataFrame, list[Find
     try:
         output(name).model.validate(df, lazy=True)
     except pa_errors.SchemaErrors as err:
-        return _split(name, df, err.failure_cases)
+        return _split(name, df, err.failure_cases, paths or {})
     return df, []
 
 
-def _split(name: str, df: pd.DataFrame, cases: pd.DataFrame) -> tuple[pd.DataFrame, list[Finding]]:
+def _split(
+    name: str, df: pd.DataFrame, cases: pd.DataFrame, paths: dict[str, str]
+) -> tuple[pd.DataFrame, list[Finding]]:
     findings: list[Finding] = []
     bad: set[int] = set()
     for case in cases.itertuples(index=False):
@@ -42,7 +46,7 @@ def _split(name: str, df: pd.DataFrame, cases: pd.DataFrame) -> tuple[pd.DataFra
             table_id = row.get("table_id")
         else:
             page, line, table_id = "?", 1, None
-        site = Site(page, "", str(table_id) if isinstance(table_id, str) else None)
+        site = Site(page, paths.get(page, ""), str(table_id) if isinstance(table_id, str) else None)
         findings.append(
             F.SCHEMA_VIOLATION.at(
                 site,

@@ -56,6 +56,9 @@ class Score:
     text: str
     ok: bool  # False when the cell could not be read
     away_goals_rule: bool = False  # `(a)`: level on aggregate, won on away goals
+    # A walkover written with its scoreline (`3–0 (w/o)`): no goals were scored, but the page
+    # credits the side with more of them.
+    credited: Literal["home", "away"] | None = None
 
 
 def clean_text(text: str) -> str:
@@ -127,6 +130,12 @@ def parse_score(text: str) -> Score:
     elif mark.startswith("w"):
         status = "walkover"
     away_rule = bool(match.group(1) or match.group(9))
+    if status == "walkover":
+        # A walkover's scoreline is no goals (contract: null, never invented): keep the credit.
+        side: Literal["home", "away"] | None = (
+            None if home == away else "home" if home > away else "away"
+        )
+        return Score(None, None, None, None, extra, status, text, True, away_rule, side)
     return Score(home, away, pens[0], pens[1], extra, status, text, True, away_rule)
 
 

@@ -129,3 +129,48 @@ def test_a_leg_points_at_its_own_score_cell_and_its_tie_at_the_row() -> None:
     tie = result.ties[0].tie
     assert lines[tie.line - 1] == "Flamengo"
     assert [lines[leg.line - 1] for leg in tie.legs] == ["3–1", "0–0"]
+
+
+def test_dates_a_text_export_states_are_stored_and_an_unread_column_is_named() -> None:
+    name = "rows/1978-79_scottish_league_cup_third_round_2nd_leg__wtq_204-csv_475.table.txt"
+    result = parse_fixture(name)
+    table = result.tables[0]
+    assert [m.date for m in table.matches][:2] == ["11-10-1978", "10-10-1978"]
+    # The Agg column has no place in a single-match table: its 8 cells are named, not data.
+    assert (table.cells_data, table.cells_unused) == (32, 8)
+    named = [f for f in result.findings if f.code == "column-not-output"]
+    assert [(f.cells, "'Agg'" in f.message) for f in named] == [(8, True)]
+
+
+def test_a_shootout_column_of_single_matches_is_stored_or_named_never_dropped() -> None:
+    page = (
+        "Cup\nFinal\n| Team 1 | Score | Team 2 | Pen. |\n|---|---|---|---|\n"
+        "| Alpha | 1–1 | Beta | 4–2 |\n| Gamma | 2–1 | Delta | 5–4 |\n"
+    )
+    from pipeline.page import parse_page
+
+    result = parse_page(page.encode(), "cup", "cup.txt")
+    first, second = result.tables[0].matches
+    assert (first.home_penalties, first.away_penalties, first.winner) == (4, 2, "Alpha")
+    assert (second.home_penalties, second.winner) == (None, "Gamma")
+    contradiction = [f for f in result.findings if f.code == "penalties-not-level"]
+    assert [(f.line, f.cells, f.severity) for f in contradiction] == [(6, 1, "warning")]
+    table = result.tables[0]
+    assert table.cells == table.cells_layout + table.cells_data + table.cells_unused
+    assert table.cells_unused == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "season"),
+    [
+        ("2015–16 Copa del Rey", "2015–16"),
+        ("1978-79 Scottish League Cup", "1978–79"),
+        ("2011/2012 Primera División", "2011–12"),
+        ("2004 Copa Perú", "2004"),
+        ("2004-12 results", "2004"),  # no season spans eight years: a year and something else
+    ],
+)
+def test_season_spanning_two_years_is_written_with_an_en_dash(title: str, season: str) -> None:
+    from pipeline.page import parse_page
+
+    assert parse_page(f"{title}\n".encode(), "p", "p.txt").info.season == season

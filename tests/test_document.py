@@ -266,3 +266,20 @@ def test_stated_levels_govern_nesting_and_zones_holding_rounds_are_regions() -> 
     assert place["p#5"].path == ("Liga Departamental de Amazonas", "Semifinals")
     assert place["p#5"].region == "Liga Departamental de Amazonas"
     assert tree.findings == ()
+
+
+def test_a_group_never_holds_a_region_found_by_position() -> None:
+    page = (
+        "Season page\nGroup A\n| Team 1 | Score | Team 2 |\n|---|---|---|\n| A | 1–0 | B |\n"
+        "Zona Norte\nGroup B\n| Team 1 | Score | Team 2 |\n|---|---|---|\n| C | 2–0 | D |\n"
+    )
+    result = parse_text(page)
+    paths = [t.section.path for t in result.tables]
+    assert paths == [("Group A",), ("Zona Norte", "Group B")]
+    assert (result.tables[1].section.region, result.tables[1].section.group) == (
+        "Zona Norte",
+        "Group B",
+    )
+    assert result.document is not None
+    top = [c.heading for c in result.document.root.children if isinstance(c, SectionNode)]
+    assert top == ["Group A", "Zona Norte"]

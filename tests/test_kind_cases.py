@@ -108,7 +108,7 @@ def _read(case: dict[str, Any]) -> tuple[str, tuple[str, ...], Records, Account]
     if found is None:
         return None
     kind, columns = found
-    ctx = TableContext(grid, columns, PLACEMENTS[case.get("placement")], SITE)
+    ctx = TableContext(grid, columns, PLACEMENTS[case.get("placement")], SITE, kind.reads)
     account = Account()
     return kind.name, columns.roles, kind.read(ctx, account), account
 

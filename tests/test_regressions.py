@@ -63,8 +63,8 @@ def test_missing_leg_cell_shortens_one_row_and_invents_nothing() -> None:
 
 def test_unmodelled_column_is_named_not_read_as_teams() -> None:
     text = "Title.\nFinal\n" + cpl(
-        "Team 1", "Score", "Team 2", "Venue", "Alpha", "1–0", "Beta", "Lima",
-        "Gamma", "2–2", "Delta", "Cusco",
+        "Team 1", "Score", "Team 2", "Attendance", "Alpha", "1–0", "Beta", "5,000",
+        "Gamma", "2–2", "Delta", "7,000",
     )  # fmt: skip
     result = parse(text)
     (table,) = result.tables
@@ -73,6 +73,21 @@ def test_unmodelled_column_is_named_not_read_as_teams() -> None:
     ]  # fmt: skip
     assert [(f.code, f.cells) for f in result.findings] == [("column-not-output", 2)]
     assert (table.cells_layout, table.cells_data, table.cells_unused) == (4, 6, 2)
+
+
+def test_venue_column_is_stored_on_its_matches() -> None:
+    text = "Title.\nFinal\n" + cpl(
+        "Team 1", "Score", "Team 2", "Venue", "Alpha", "1–0", "Beta", "Lima",
+        "Gamma", "2–2", "Delta", "Cusco",
+    )  # fmt: skip
+    result = parse(text)
+    (table,) = result.tables
+    assert [(m.home_team, m.venue) for m in table.matches] == [
+        ("Alpha", "Lima"),
+        ("Gamma", "Cusco"),
+    ]
+    assert result.findings == ()
+    assert (table.cells_layout, table.cells_data, table.cells_unused) == (4, 8, 0)
 
 
 def test_league_without_pos_column_keeps_its_first_team() -> None:

@@ -116,3 +116,13 @@ def test_content_chooses_the_front_end_and_says_so_when_the_suffix_disagrees(
     plain, found = read_document(b"A page\nFinal\n", "page", "raw/page.tsv")
     assert plain.rendering == "none"
     assert [f.code for f in found] == ["front-end-by-content", "heading-without-table"]
+
+
+def test_a_plugin_kind_reads_row_lines_without_a_rule_too(scorers_plugin: None) -> None:
+    page = SCORERS_PAGE.replace("|---|---|\n", "")
+    result = parse_pages([RawPage("scorers", "scorers.txt", page.encode())])[0]
+    (table,) = result.tables
+    assert (table.kind, table.rows, table.cells_unused) == ("top_scorers", 3, 0)
+    assert [(r.team, r.goals) for r in table.records("scorers")] == [  # type: ignore[attr-defined]
+        ("Alpha", 21), ("Beta", 75), ("Gamma", 9),
+    ]  # fmt: skip

@@ -49,6 +49,7 @@ class TableContext:
     columns: Columns
     placement: Placement
     site: Site  # with the table's ID
+    reads: frozenset[str] = frozenset()  # the roles the kind stores; others are unused
 
     @property
     def table_id(self) -> str:
@@ -63,16 +64,18 @@ class Account:
     data: int = 0
     unused: list[GridCell] = field(default_factory=list)  # own cells of unmodelled columns
     unused_labels: set[str] = field(default_factory=set)
+    named: int = 0  # cells not stored, each named by one of the kind's own findings
     findings: list[Finding] = field(default_factory=list)
 
     def row(self, ctx: TableContext, row: GridRow) -> None:
-        """Count a row's own cells: data, except those of unmodelled columns."""
+        """Count a row's own cells: data where the kind stores the column, else unused (a
+        recognised column the kind has no place for is named, never counted and dropped)."""
         for c, cell in row.own_cells():
             role = ctx.columns.roles[c] if c < len(ctx.columns.roles) else "ignored"
-            if role == "ignored":
-                self.ignore(ctx, c, cell)
-            else:
+            if role in ctx.reads:
                 self.data += 1
+            else:
+                self.ignore(ctx, c, cell)
 
     def ignore(self, ctx: TableContext, c: int, cell: GridCell) -> None:
         """An own cell of a column the outputs have no place for: unused, named later."""
@@ -80,6 +83,12 @@ class Account:
         labels = ctx.grid.labels
         if c < len(labels) and labels[c]:
             self.unused_labels.add(labels[c])
+
+    def not_stored(self, finding: Finding) -> None:
+        """A data cell the kind cannot store after all: counted unused, named by `finding`."""
+        self.data -= 1
+        self.named += 1
+        self.findings.append(finding)
 
     def unparsed(self, ctx: TableContext, line: int, raw: str, what: str) -> None:
         """A cell whose value could not be read: stored as null, named."""
@@ -100,7 +109,8 @@ class TableKind(Protocol):
     """A kind of football table: recognised from a grid, read into records."""
 
     name: str  # tables.kind
-    outputs: tuple[str, ...]  # the outputs its records go to
+    outputs: tuple[str, ...]  # the outputs its records go to (the first is tables.rows' unit)
+    reads: frozenset[str]  # the column roles it stores somewhere
 
     def recognise(self, grid: Grid) -> Columns | None:
         """The columns' roles if the grid is a table of this kind, else None."""
@@ -167,6 +177,14 @@ def match_from_cell(
     if not home or not away:
         status = "pending"  # contract: teams may be missing only while pending
     home, away = home or None, away or None
+    credited = (
+        score.credited if not swap else {"home": "away", "away": "home"}.get(score.credited or "")
+    )
+    winner = (
+        (home if credited == "home" else away)
+        if status == "walkover" and credited
+        else winner_of(home, away, hg, ag, hp, ap, status)
+    )
     return Match(
         line=cell.line if line is None else line,
         kind=kind,
@@ -182,7 +200,7 @@ def match_from_cell(
         score_text=cell.raw,
         match_id=match_id,
         tie_id=tie_id,
-        winner=winner_of(home, away, hg, ag, hp, ap, status),
+        winner=winner,
         home_team_link=links[0],
         away_team_link=links[1],
     )

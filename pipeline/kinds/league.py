@@ -110,10 +110,10 @@ def read_matrix(
                 )
                 if cell.value.kind not in ("score", "empty"):
                     account.unparsed(ctx, cell.line, cell.raw, "a score")
-            elif role == "ignored":
-                account.ignore(ctx, c, cell)
-            else:
+            elif role in ctx.reads:
                 account.data += 1
+            else:
+                account.ignore(ctx, c, cell)
     return matches
 
 
@@ -157,6 +157,7 @@ class League:
 
     name = "league"
     outputs: tuple[str, ...] = ("standings", "matches")
+    reads = frozenset({"position", "team", "qualification", *STAT_FIELDS})
 
     def recognise(self, grid: Grid) -> Columns | None:
         return league_columns(grid.labels)

@@ -12,6 +12,7 @@ class ResultsMatrix:
 
     name = "results_matrix"
     outputs: tuple[str, ...] = ("matches",)
+    reads = frozenset({"team"})
 
     def recognise(self, grid: Grid) -> Columns | None:
         labels = grid.labels

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from pipeline import findings as F
 from pipeline import ids
-from pipeline.document import Grid, make_cell
-from pipeline.kinds import Account, Columns, Records, TableContext, match_from_cell
+from pipeline.document import Grid, GridCell, GridRow, make_cell
+from pipeline.kinds import Account, Columns, Records, TableContext, match_from_cell, winner_of
 from pipeline.kinds.two_legged import tie_columns
 from pipeline.model import Match
 
@@ -16,6 +17,7 @@ class SingleMatch:
 
     name = "single_match"
     outputs: tuple[str, ...] = ("matches",)
+    reads = frozenset({"team1", "team2", "score", "penalties", "date", "venue"})
 
     def recognise(self, grid: Grid) -> Columns | None:
         roles = tie_columns(grid.labels)
@@ -36,11 +38,48 @@ class SingleMatch:
                 c2.text if c2 is not None else "",
                 line=row.line,
                 match_id=ids.match_id(ctx.table_id, len(matches) + 1),
+                links=(_link(c1), _link(c2)),
             )
+            match = _with_columns(ctx, row, account, match)
             matches.append(replace(match, neutral=True) if tiebreaker else match)
             if score.value.kind not in ("score", "empty"):
                 account.unparsed(ctx, row.line, score.raw, "a score")
         return Records({"matches": tuple(matches)}, rows=len(matches))
+
+
+def _with_columns(ctx: TableContext, row: GridRow, account: Account, match: Match) -> Match:
+    """Store the row's other stated columns on its match: shoot-out, date, venue."""
+    date, venue = ctx.columns.cell(row, "date"), ctx.columns.cell(row, "venue")
+    match = replace(
+        match,
+        date=(date.text or None) if date is not None else None,
+        venue=(venue.text or None) if venue is not None else None,
+    )
+    pens = ctx.columns.cell(row, "penalties")
+    pair = pens.value.pair if pens is not None else None
+    if pens is None or not pens.own or pair is None:
+        if pens is not None and pens.own and pens.raw and pens.value.kind != "score":
+            account.unparsed(ctx, row.line, pens.raw, "a shoot-out")
+        return match
+    if match.home_goals is None or match.home_goals != match.away_goals:
+        # A shoot-out after a score that is not level contradicts it: the match keeps its
+        # score, the shoot-out cell is named and not stored.
+        account.not_stored(
+            F.PENALTIES_NOT_LEVEL.at(
+                ctx.site, row.line, team=match.home_team, field="penalties", stated=pens.raw,
+                cells=1, team1=match.home_team, team2=match.away_team,
+                aggregate=match.score_text or "no score",
+            )
+        )  # fmt: skip
+        return match
+    winner = winner_of(
+        match.home_team, match.away_team, match.home_goals, match.away_goals, *pair, match.status
+    )
+    return replace(match, home_penalties=pair[0], away_penalties=pair[1], winner=winner)
+
+
+def _link(cell: GridCell | None) -> str | None:
+    return cell.links[0] if cell is not None and cell.links else None
 
 
 SINGLE_MATCH = SingleMatch()

@@ -22,6 +22,7 @@ class TwoLegged:
 
     name = "two_legged"
     outputs: tuple[str, ...] = ("ties", "matches")
+    reads = frozenset({"team1", "team2", "aggregate", "leg1", "leg2", "penalties", "points"})
 
     def recognise(self, grid: Grid) -> Columns | None:
         roles = tie_columns(grid.labels)
@@ -117,6 +118,7 @@ def read_tie(
         legs=tuple(legs),
         away_goals=bool(agg and agg.away_goals_rule),
         walkover=walkover,
+        credited={"home": t1, "away": t2}.get(agg.credited or "") if agg else None,
         team1_link=l1,
         team2_link=l2,
     )

@@ -45,6 +45,7 @@ class Scorer:
 class TopScorers:
     name = "top_scorers"
     outputs: tuple[str, ...] = ("scorers",)
+    reads = frozenset({"team", "goals"})
 
     def recognise(self, grid: Grid) -> Columns | None:
         labels = tuple(normalise_label(t) for t in grid.labels)

@@ -99,12 +99,14 @@ def to_grid(block: TableBlock, layout: Layout, rebuilt: Rebuilt, table_id: str) 
         rendering=block.rendering,
     )
     role = ROLES.get(layout.skip_code, "table")
-    if (layout.kind == "unknown" or not layout.width) and block.rows_marked and block.header_end:
-        # Rows are marked and a rule closes the header: the grid is plain, whatever the kind
-        # (a plug-in kind may read it); unread, every cell stays named by the skip finding.
+    if (layout.kind == "unknown" or not layout.width) and block.rows_marked:
+        # Rows are marked: the grid is plain whatever the kind (a plug-in kind may read it),
+        # its header the rows a rule closes, else its first row; unread, every cell stays
+        # named by the skip finding.
         marked = marked_rows(block.cells, block.starts)
+        end = block.header_end or len(marked[0])
         split = next(
-            (i for i in range(len(marked) + 1) if sum(map(len, marked[:i])) >= block.header_end),
+            (i for i in range(len(marked) + 1) if sum(map(len, marked[:i])) >= end),
             len(marked),
         )
         header = tuple(tuple(_header(c) for c in row) for row in marked[:split])

@@ -9,7 +9,7 @@ of equality (`compare=False`) so tests compare meaning, as sqlite-utils' tokens 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -224,7 +224,7 @@ class PageDocument:
     lines: int
     root: SectionNode  # a node of kind `other` holding the page's top-level children
     grids: tuple[Grid, ...]
-    placements: dict[str, Placement] = field(compare=False)
+    placements: Mapping[str, Placement] = field(compare=False)  # read-only (a mapping proxy)
     intro: str = ""  # the page's first sentences (season and competition are read there)
     source_url: str | None = None  # provenance, where the file states it
     revision: str | None = None
@@ -275,7 +275,7 @@ class Relations:
     tables_after: dict[str, tuple[tuple[str, ...], int]]  # (tables of the region, index)
 
 
-def build_relations(root: SectionNode, placements: dict[str, Placement]) -> Relations:
+def build_relations(root: SectionNode, placements: Mapping[str, Placement]) -> Relations:
     """Compute the relations the checks ask for, in one walk of the tree."""
     tiebreaker_after: dict[str, SectionNode] = {}
 

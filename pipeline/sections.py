@@ -9,8 +9,9 @@ region, by its place in the tree.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from pipeline import findings as F
 from pipeline.document import Placement, SectionKind, SectionNode, TableRef
@@ -79,7 +80,7 @@ class SectionTree:
     """The tree, each table's placement, and the headings that have no table under them."""
 
     root: SectionNode
-    placements: dict[str, Placement]
+    placements: Mapping[str, Placement]
     findings: tuple[Finding, ...]
 
 
@@ -147,7 +148,7 @@ def build_tree(events: Iterable[Event], site: Site) -> SectionTree:
         for node in _walk(frozen)
         if not node.has_table
     ]
-    return SectionTree(frozen, placements, tuple(found))
+    return SectionTree(frozen, MappingProxyType(placements), tuple(found))
 
 
 def _walk(root: SectionNode) -> list[SectionNode]:

@@ -283,3 +283,24 @@ def test_a_group_never_holds_a_region_found_by_position() -> None:
     assert result.document is not None
     top = [c.heading for c in result.document.root.children if isinstance(c, SectionNode)]
     assert top == ["Group A", "Zona Norte"]
+
+
+def test_full_width_rows_inside_a_table_head_the_rows_below_them() -> None:
+    page = (
+        "Cup\nFirst round\n| Team 1 | Agg. | Team 2 | 1st leg | 2nd leg |\n|---|---|---|---|---|\n"
+        "| Northern zone |\n| Alpha | 3–1 | Beta | 2–0 | 1–1 |\n"
+        "| Gamma | 0–2 | Delta | 0–1 | 0–1 |\n"
+        "| Southern zone | | | | |\n| Eps | 1–0 | Zeta | 1–0 | 0–0 |\n"
+    )
+    result = parse_text(page)
+    assert result.document is not None
+    grid = result.document.grids[0]
+    assert [c.text for c in grid.subheadings if c.text] == ["Northern zone", "Southern zone"]
+    assert [r.subheading for r in grid.rows] == ["Northern zone", "Northern zone", "Southern zone"]
+    (table,) = result.tables
+    assert [(t.team1, t.team2) for t in table.ties] == [
+        ("Alpha", "Beta"), ("Gamma", "Delta"), ("Eps", "Zeta"),
+    ]  # fmt: skip
+    assert table.status == "parsed" and table.cells_unused == 0
+    assert table.cells == table.cells_layout + table.cells_data + table.cells_unused
+    assert not [f for f in result.findings if f.severity != "info"]

@@ -131,7 +131,7 @@ def to_grid(block: TableBlock, layout: Layout, rebuilt: Rebuilt, table_id: str) 
                 slots.append(replace(spanning, copied_from=origin))
             else:
                 slots.append(None)
-        rows.append(GridRow(tuple(slots), row.line, row.index))
+        rows.append(GridRow(tuple(slots), row.line, row.index, row.subheading))
     leftovers = tuple(Leftover(left.cells, left.code, left.message) for left in rebuilt.unused)
     return replace(
         base,
@@ -139,6 +139,7 @@ def to_grid(block: TableBlock, layout: Layout, rebuilt: Rebuilt, table_id: str) 
         rows=tuple(rows),
         leftovers=leftovers,
         truncated=rebuilt.truncated,
+        subheadings=rebuilt.subheadings,
     )
 
 

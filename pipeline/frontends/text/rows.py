@@ -28,6 +28,7 @@ class Row:
     values: tuple[str | None, ...]  # own text, or the text copied from the cell above
     line: int
     index: int  # the row's place in the table, counting rows that could not be placed
+    subheading: str | None = None  # the full-width row above it inside the table, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,7 @@ class Rebuilt:
     rows: tuple[Row, ...]
     unused: tuple[Unused, ...]
     truncated: bool
+    subheadings: tuple[Cell, ...] = ()  # cells of full-width rows inside the table (layout)
 
 
 def rebuild_rows(block: TableBlock, layout: Layout, at_eof: bool) -> Rebuilt:
@@ -67,9 +69,18 @@ def rebuild_rows(block: TableBlock, layout: Layout, at_eof: bool) -> Rebuilt:
     truncated = False
     if lead:
         unused.append(Unused(tuple(lead), "row-unplaced", "cells before the first row start"))
+    subheadings: list[Cell] = []
+    subheading: str | None = None
+    index = 0  # team rows and rows that could not be placed: what matrix columns count
     for n, segment in enumerate(segments):
         last = n == len(segments) - 1
-        row, extra = _assign(segment, layout, rows[-1] if rows else None, n)
+        if block.rows_marked and _full_width(segment, layout) and not (last and block.cut):
+            # A full-width row inside the table (`| Northern zone |`) heads the rows below it.
+            subheadings.extend(segment)
+            subheading = next(c.value.base for c in segment if c.raw)
+            continue
+        row, extra = _assign(segment, layout, rows[-1] if rows else None, index, subheading)
+        index += 1
         if last and block.cut:
             # The file stops inside this row's last cell: its value is not whole (SOURCES.md).
             row, extra = None, []
@@ -85,7 +96,13 @@ def rebuild_rows(block: TableBlock, layout: Layout, at_eof: bool) -> Rebuilt:
         rows.append(row)
         if extra:
             unused.append(Unused(tuple(extra), "row-too-long", "cells beyond the row's width"))
-    return Rebuilt(tuple(rows), tuple(unused), truncated or block.cut)
+    return Rebuilt(tuple(rows), tuple(unused), truncated or block.cut, tuple(subheadings))
+
+
+def _full_width(segment: list[Cell], layout: Layout) -> bool:
+    """One name and nothing else in a table of three or more columns: a section row."""
+    texts = [c for c in segment if c.raw]
+    return layout.width >= 3 and len(texts) == 1 and texts[0].value.is_name
 
 
 def _typed_segments(body: list[Cell], layout: Layout) -> list[list[Cell]]:
@@ -145,7 +162,11 @@ def _full(body: Sequence[Cell], i: int, types: list[TypeCheck]) -> bool:
 
 
 def _assign(
-    segment: list[Cell], layout: Layout, above: Row | None, index: int
+    segment: list[Cell],
+    layout: Layout,
+    above: Row | None,
+    index: int,
+    subheading: str | None = None,
 ) -> tuple[Row | None, list[Cell]]:
     """Map a row's cells to the layout's columns; absent spannable cells take the value above."""
     cols = layout.columns
@@ -208,4 +229,4 @@ def _assign(
         else:
             values.append(None)
     line = next(cell.line for cell in segment)
-    return Row(tuple(slots), tuple(values), line, index), extra
+    return Row(tuple(slots), tuple(values), line, index, subheading), extra

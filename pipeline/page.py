@@ -161,12 +161,13 @@ def read_table(grid: Grid, placement: Placement, site: Site) -> tuple[ParsedTabl
             *grid.loose,
         ]
         kind, what = SKIPPED[grid.role]
-        findings = [
+        # The leftovers keep their own findings; the skip names every other cell.
+        findings.append(
             kind.at(
                 at, grid.line, cells=len(skipped), what=what, first=grid.line,
                 last=grid.end_line, count=len(skipped), quoted=_quote(skipped),
             )
-        ]  # fmt: skip
+        )  # fmt: skip
         return base, findings
     kind_spec, columns = found
     account = Account()

@@ -320,4 +320,18 @@ def test_an_unread_table_keeps_the_findings_of_its_leftover_cells() -> None:
         assert named.get(t.table_id, 0) == t.cells_unused, t.table_id
 
 
-FUZZ_LEFTOVER_PAGE = "1990 Copa Perú\nGroup A\nPos\n|\nTeam\n|\nPld\n|\nW\n|\nD\n|\nL\n|\nGF\n|\nGA\n|\nGD\n|\nPts\n|\nQualification\n|\n|\nAAE\n|\nAAA\n|\nAAC\n|\nAAB\n|\nAAD\n|\n1\n|\nSport Bolognesi\n|\n8\n|\n0\n|\n8\n|\n0\n|\n0\n|\n0\n|\n0\n|\n8\n|\nNational stage\n|\n|\n|\n0–0\n|\n0–0\n|\n0–0\n|\n0–0\n|\n2\n|\nSport Vallejo\n|\n8\n|\n0\n|\n8\n|\n0\n|\n0\n|\n0\n|\n0\n|\n8\n|\n|\n|\n0–0\n|\n|\n0–0\n|\n0–0\n|\n0–0\n|\n3\n|\nSport Caxamarca\n|\n7\n|\n0\n|\n7\n|\n0\n|\n0\n|\n0\n|\n0\n|\n7\n|\n|\n|\n0–0\n|\n0–0\n|\n|\n0–0\n|\nW.O.\n|\n4\n|\nSport Municipal\n|\n7\n|\n0\n|\n7\n|\n0\n|\n0\n|\n0\n|\n0\n|\n7\n|\n|\n|\n0–0\n|\n0–0\n|\n0–0\n|\n|\nW.O.\n|\n5\n|\nSport Tumi\n|\n6\n|\n0\n|\n6\n0\n|\n0\n|\n0\n|\n0\n|\n6\n|\nRelegated\n|\n|\n0–0\n|\n0–0\n|\n0–0\n|\n0–0\n|\n|\nQuarterfinals\nTeam 1\n|\nAgg.Tooltip Aggregate score\n|\nTeam 2\n|\n1st leg\n|\n2nd leg\n|\nDeportivo Vallejo\n|\n0–0\n|\nDeportivo Municipal\n|\n0–0\n|\n0–0\n|\nDeportivo Caxamarca\n|\n0–0\n|\nAtlético Vallejo\n|\n0–0\n|\n0–0\n|\n"
+FUZZ_LEFTOVER_PAGE = (
+    "1990 Copa Perú\nGroup A\nPos\n|\nTeam\n|\nPld\n|\nW\n|\nD\n|\nL\n|\nGF\n|\nGA\n|\n"
+    "GD\n|\nPts\n|\nQualification\n|\n|\nAAE\n|\nAAA\n|\nAAC\n|\nAAB\n|\nAAD\n|\n1\n|\n"
+    "Sport Bolognesi\n|\n8\n|\n0\n|\n8\n|\n0\n|\n0\n|\n0\n|\n0\n|\n8\n|\n"
+    "National stage\n|\n|\n|\n0–0\n|\n0–0\n|\n0–0\n|\n0–0\n|\n2\n|\nSport Vallejo\n|\n"
+    "8\n|\n0\n|\n8\n|\n0\n|\n0\n|\n0\n|\n0\n|\n8\n|\n|\n|\n0–0\n|\n|\n0–0\n|\n0–0\n|\n"
+    "0–0\n|\n3\n|\nSport Caxamarca\n|\n7\n|\n0\n|\n7\n|\n0\n|\n0\n|\n0\n|\n0\n|\n7\n|\n"
+    "|\n|\n0–0\n|\n0–0\n|\n|\n0–0\n|\nW.O.\n|\n4\n|\nSport Municipal\n|\n7\n|\n0\n|\n7\n"
+    "|\n0\n|\n0\n|\n0\n|\n0\n|\n7\n|\n|\n|\n0–0\n|\n0–0\n|\n0–0\n|\n|\nW.O.\n|\n5\n|\n"
+    "Sport Tumi\n|\n6\n|\n0\n|\n6\n0\n|\n0\n|\n0\n|\n0\n|\n6\n|\nRelegated\n|\n|\n0–0\n"
+    "|\n0–0\n|\n0–0\n|\n0–0\n|\n|\nQuarterfinals\nTeam 1\n|\n"
+    "Agg.Tooltip Aggregate score\n|\nTeam 2\n|\n1st leg\n|\n2nd leg\n|\n"
+    "Deportivo Vallejo\n|\n0–0\n|\nDeportivo Municipal\n|\n0–0\n|\n0–0\n|\n"
+    "Deportivo Caxamarca\n|\n0–0\n|\nAtlético Vallejo\n|\n0–0\n|\n0–0\n|\n"
+)

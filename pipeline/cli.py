@@ -11,6 +11,7 @@ import pandas as pd
 
 from pipeline import __version__, ids
 from pipeline.findings import KINDS
+from pipeline.frontends import suffixes
 from pipeline.run import RawPage, assemble, parse_pages
 from pipeline.storage import display_path, find_inputs, read_page, unsafe_output, write_outputs
 
@@ -143,6 +144,15 @@ def _print_findings(frames: dict[str, pd.DataFrame], *, infos: bool, indent: str
         print(f"{indent}{where}:{f.source_line}: {f.severity}[{f.code}] {f.message}")
 
 
+def _escape_what_the_terminal_cannot_show() -> None:
+    """Team names outside the terminal's encoding (`PYTHONIOENCODING=ascii`) are escaped, so
+    printing a summary never fails after the outputs were written."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def run_extract(args: argparse.Namespace) -> int:
     """Parse, validate, cross-check and write; print the summary."""
     if _missing(args.paths):
@@ -155,7 +165,12 @@ def run_extract(args: argparse.Namespace) -> int:
     if not ok:
         return EXIT_USAGE
     if not pages:
-        print(f"warning: no .txt pages under {', '.join(map(str, args.paths))}", file=sys.stderr)
+        # Nothing to read is a usage error: replacing OUT with empty tables would lose it.
+        readable = ", ".join(f"*{s}" for s in suffixes())
+        where = ", ".join(map(str, args.paths))
+        print(f"error: no pages ({readable}) under {where}; {args.out} left as it was",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
     quiet = args.quiet or not sys.stderr.isatty()
     results = parse_pages(pages, _progress(len(pages), quiet))  # type: ignore[arg-type]
     outputs = assemble(results)
@@ -191,6 +206,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `python -m pipeline`."""
+    _escape_what_the_terminal_cannot_show()
     args = build_parser().parse_args(argv)
     try:
         if args.command == "extract":

@@ -169,3 +169,35 @@ def test_readme_documents_every_finding_code() -> None:
 
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     assert [k.code for k in builtin_kinds() if f"`{k.code}`" not in readme] == []
+
+
+def test_an_input_with_no_pages_exits_2_and_leaves_out_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "notes.md").write_text("not a page\n", encoding="utf-8")
+    out = tmp_path / "clean"
+    assert cli.main(["extract", str(raw / ".." / "raw"), "--out", str(out), "--quiet"]) == 2
+    assert not out.exists()
+    (raw / "p.txt").write_text("A page\n", encoding="utf-8")
+    assert cli.main(["extract", str(raw), "--out", str(out), "--quiet"]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (raw / "p.txt").unlink()
+    assert cli.main(["extract", str(raw), "--out", str(out), "--quiet"]) == 2
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert "left as it was" in capsys.readouterr().err
+
+
+def test_a_terminal_that_cannot_show_a_name_gets_it_escaped(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    run = subprocess.run(
+        [sys.executable, "-m", "pipeline", "check", str(SEED)],
+        capture_output=True, text=True, encoding="ascii", env=env, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "Jos\\xe9 G\\xe1lvez" in run.stdout and "Traceback" not in run.stderr

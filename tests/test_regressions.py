@@ -335,3 +335,16 @@ FUZZ_LEFTOVER_PAGE = (
     "Deportivo Vallejo\n|\n0–0\n|\nDeportivo Municipal\n|\n0–0\n|\n0–0\n|\n"
     "Deportivo Caxamarca\n|\n0–0\n|\nAtlético Vallejo\n|\n0–0\n|\n0–0\n|\n"
 )
+
+
+@pytest.mark.parametrize("end", ["\r\n", "\r", "\r\r\n"], ids=["crlf", "cr", "crcrlf"])
+def test_line_ends_give_the_seed_outputs_with_the_same_lines(end: str) -> None:
+    from pipeline.page import parse_page
+    from tests.conftest import SEED
+
+    seed = SEED.read_bytes()
+    base = parse_page(seed, "seed", "raw/seed.txt")
+    other = parse_page(seed.replace(b"\n", end.encode()), "seed", "raw/seed.txt")
+    assert other.info.lines == base.info.lines
+    assert [(f.code, f.line) for f in other.findings] == [(f.code, f.line) for f in base.findings]
+    assert [t.matches for t in other.tables] == [t.matches for t in base.tables]

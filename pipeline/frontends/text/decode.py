@@ -46,11 +46,12 @@ def decode_bytes(data: bytes, site: Site) -> tuple[str, list[Finding]]:
 
 
 def split_lines(text: str, site: Site) -> tuple[PageText, list[Finding]]:
-    """Split text into numbered lines (LF, CRLF or CR), folding trailing spaces."""
+    """Split text into numbered lines (LF, CRLF, CRCRLF or CR, mixed), folding trailing spaces."""
     findings: list[Finding] = []
     if not text:
         return PageText((), False), findings
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # `\r\r\n` (a CRLF file saved again on Windows) is one line end, like CRLF, LF and CR.
+    raw = text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     ends_mid_line = raw[-1] != ""
     if not ends_mid_line:
         raw.pop()

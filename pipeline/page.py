@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from pipeline import findings as F
@@ -85,8 +85,8 @@ def parse_page(data: bytes, page: str, path: str) -> PageResult:
     tables: list[ParsedTable] = []
     labels = table_labels([doc.placement(g.table_id).path for g in doc.grids])
     for grid, label in zip(doc.grids, labels, strict=True):
-        table, table_findings = read_table(grid, doc.placement(grid.table_id), site)
-        tables.append(replace(table, label=label))
+        table, table_findings = read_table(grid, doc.placement(grid.table_id), site, label)
+        tables.append(table)
         findings.extend(table_findings)
     league_rules = {
         t.table_id: league_points_per_win([(r.points, r.won, r.drawn) for r in t.standings])
@@ -131,7 +131,9 @@ def table_labels(paths: list[tuple[str, ...]]) -> list[str]:
     return labels
 
 
-def read_table(grid: Grid, placement: Placement, site: Site) -> tuple[ParsedTable, list[Finding]]:
+def read_table(
+    grid: Grid, placement: Placement, site: Site, label: str = ""
+) -> tuple[ParsedTable, list[Finding]]:
     """Read one grid with the kind that recognises it; account for every cell."""
     at = site.table(grid.table_id)
     findings = [
@@ -153,6 +155,7 @@ def read_table(grid: Grid, placement: Placement, site: Site) -> tuple[ParsedTabl
         cells_layout=grid.layout_cells,
         cells_data=0,
         cells_unused=total - grid.layout_cells,
+        label=label,
     )
     if found is None:
         skipped = [
@@ -213,6 +216,7 @@ def read_table(grid: Grid, placement: Placement, site: Site) -> tuple[ParsedTabl
         abbreviations=records.abbreviations,
         points_column=records.points_column,
         truncated=grid.truncated,
+        label=label,
     )
     return table, findings
 

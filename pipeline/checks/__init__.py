@@ -30,6 +30,7 @@ class PageContext:
     league_rules: dict[str, int]  # league table -> points a win it is read under
     tie_rules: dict[str, int]  # two-legged table -> points a win
     _matrices: dict[str, tuple[Match, ...]] = field(default_factory=dict, compare=False)
+    _by_id: dict[str, ParsedTable] = field(default_factory=dict, compare=False)
 
     def at(self, table: ParsedTable) -> Site:
         """The site of a table's findings."""
@@ -47,7 +48,8 @@ class PageContext:
         return self.doc.tiebreaker_after(table.table_id) is not None
 
     def table(self, table_id: str) -> ParsedTable:
-        return next(t for t in self.tables if t.table_id == table_id)
+        """A table of the page by its ID (an index: checks ask per tie)."""
+        return self._by_id[table_id]
 
 
 def page_context(
@@ -73,7 +75,8 @@ def page_context(
             if {m.home_team for m in candidate.matches} == teams:
                 matrices[t.table_id] = candidate.matches
                 break
-    return PageContext(doc, site, tables, tuple(ties), league_rules, tie_rules, matrices)
+    by_id = {t.table_id: t for t in tables}
+    return PageContext(doc, site, tables, tuple(ties), league_rules, tie_rules, matrices, by_id)
 
 
 @dataclass(frozen=True, slots=True)

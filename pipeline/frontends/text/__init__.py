@@ -85,10 +85,6 @@ class TextFrontEnd:
         return document, findings
 
 
-def _header(cell: GridCell) -> GridCell:
-    return replace(cell, header=True)
-
-
 def to_grid(block: TableBlock, layout: Layout, rebuilt: Rebuilt, table_id: str) -> Grid:
     """Turn a rebuilt text table into a grid; covered cells are copies of the cell above."""
     base = Grid(
@@ -109,12 +105,13 @@ def to_grid(block: TableBlock, layout: Layout, rebuilt: Rebuilt, table_id: str) 
             (i for i in range(len(marked) + 1) if sum(map(len, marked[:i])) >= end),
             len(marked),
         )
-        header = tuple(tuple(_header(c) for c in row) for row in marked[:split])
+        header = tuple(tuple(row) for row in marked[:split])
         body = tuple(GridRow(tuple(row), row[0].line, n) for n, row in enumerate(marked[split:]))
         return replace(base, role=role, header=header, rows=body)
     if layout.kind == "unknown" or not layout.width:
         return replace(base, role=role, loose=block.cells)
-    head = [_header(c) for c in block.cells[: layout.header_cells]]
+    # Text marks no header cell (no `th`): `header` stays false; the grid's header rows say it.
+    head = list(block.cells[: layout.header_cells])
     width = min(layout.width, len(head))
     header = (tuple(head[:-width]), tuple(head[-width:])) if len(head) > width else (tuple(head),)
     rows: list[GridRow] = []

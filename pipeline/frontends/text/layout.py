@@ -277,21 +277,30 @@ def _standalone_matrix(block: TableBlock) -> Layout | None:
         )
         abbrs = tuple(c.raw.strip() for c in rows[0][1:])
         return Layout("results_matrix", n + 1, ("team",) + ("matrix",) * n, abbrs) if ok else None
-    # Unmarked: try each header width; the body must chunk into name + N match cells.
+    # Unmarked: try each header width; the body must chunk into name + N match cells. Each
+    # width stops at its first row that does not fit, so a long block costs one pass.
     for n in range(2, min(len(cells) // 3, 64) + 1):
-        header, rest = cells[: n + 1], cells[n + 1 :]
-        if len(rest) < n + 1 or any(c.value.is_match and c.raw for c in header[1:]):
+        header = cells[: n + 1]
+        if len(cells) < 2 * (n + 1) or any(c.value.is_match and c.raw for c in header[1:]):
             continue
-        chunks = [rest[i : i + n + 1] for i in range(0, len(rest), n + 1)]
-        complete = [r for r in chunks if len(r) == n + 1]
-        if (
-            complete
-            and all(r[0].value.is_name and all(c.value.is_match for c in r[1:]) for r in complete)
-            and any(c.raw for r in complete for c in r[1:])
-        ):
+        if _chunks_fit(cells, n):
             abbrs = tuple(c.raw.strip() for c in header[1:])
             return Layout("results_matrix", n + 1, ("team",) + ("matrix",) * n, abbrs)
     return None
+
+
+def _chunks_fit(cells: Sequence[Cell], n: int) -> bool:
+    """Every complete row after the header is a name and N match cells, one of them stated."""
+    stated = False
+    width = n + 1
+    for start in range(width, len(cells) - width + 1, width):
+        if not cells[start].value.is_name:
+            return False
+        for c in cells[start + 1 : start + width]:
+            if not c.value.is_match:
+                return False
+            stated = stated or bool(c.raw)
+    return stated
 
 
 def _label_families(cells: Sequence[Cell]) -> list[tuple[bool, bool]]:

@@ -16,7 +16,7 @@ from pipeline.findings import Finding, FindingKind, Site
 from pipeline.frontends import read_document
 from pipeline.kinds import Account, TableContext
 from pipeline.model import Match, ParsedTable, StandingRow, Tie
-from pipeline.rules import league_points_per_win
+from pipeline.rules import NOTHING_TO_STORE, league_points_per_win, normalise_label
 from pipeline.ties import DecidedTie, decide_ties, link_tiebreakers
 
 # A season: a year, or two years a season spans (`2015–16`, `2015/16`, `2015-2016`).
@@ -177,16 +177,9 @@ def read_table(
     records = kind_spec.read(TableContext(grid, columns, placement, at, kind_spec.reads), account)
     findings.extend(account.findings)
     unused += account.named
-    if account.unused:
-        names = sorted(account.unused_labels - {""})
-        findings.append(
-            F.COLUMN_NOT_OUTPUT.at(
-                at, account.unused[0].line, cells=len(account.unused),
-                count=len(account.unused), labels=", ".join(f"'{n}'" for n in names) or "?",
-                first=account.unused[0].line, last=account.unused[-1].line,
-            )
-        )  # fmt: skip
-        unused += len(account.unused)
+    moved, column_findings = _unstored_columns(grid, columns.roles, account, at)
+    findings.extend(column_findings)
+    unused += len(account.unused) + moved
     if grid.truncated and not any(left.code == "table-truncated" for left in grid.leftovers):
         findings.append(
             F.TABLE_TRUNCATED.at(
@@ -205,7 +198,7 @@ def read_table(
         kind=kind_spec.name,
         status="partial" if unused or grid.truncated else "parsed",
         cells=total,
-        cells_layout=layout + account.layout,
+        cells_layout=layout + account.layout - moved,
         cells_data=account.data,
         cells_unused=unused,
         rows=records.rows,
@@ -219,6 +212,52 @@ def read_table(
         label=label,
     )
     return table, findings
+
+
+def _unstored_columns(
+    grid: Grid, roles: tuple[str, ...], account: Account, at: Site
+) -> tuple[int, list[Finding]]:
+    """Name the cells of columns the kind does not store.
+
+    A recognised column the kind has no place for, or a label known to carry nothing the
+    contract stores (Notes, Attendance), is an info; a label no kind knows is a warning, and its
+    header cell is unused too (only recognised labels are layout). Returns the header cells
+    moved from layout to unused, and the findings.
+    """
+    by_column: dict[int, list[GridCell]] = {}
+    for c, cell in account.unused:
+        by_column.setdefault(c, []).append(cell)
+    labels = grid.labels
+    known: list[tuple[str, list[GridCell]]] = []
+    findings: list[Finding] = []
+    moved = 0
+    for c in sorted(by_column):
+        cells = by_column[c]
+        label = labels[c] if c < len(labels) else ""
+        role = roles[c] if c < len(roles) else "ignored"
+        if role != "ignored" or normalise_label(label) in NOTHING_TO_STORE:
+            known.append((label, cells))
+            continue
+        header = grid.header[-1][c] if grid.header and c < len(grid.header[-1]) else None
+        moved += header is not None
+        findings.append(
+            F.COLUMN_UNREAD.at(
+                at, cells[0].line, field=label or None, cells=len(cells) + (header is not None),
+                label=label or "(no label)", first=cells[0].line, last=cells[-1].line,
+                count=len(cells) + (header is not None),
+            )
+        )  # fmt: skip
+    if known:
+        cells = [cell for _, column in known for cell in column]
+        names = sorted({label for label, _ in known} - {""})
+        findings.append(
+            F.COLUMN_NOT_OUTPUT.at(
+                at, cells[0].line, cells=len(cells), count=len(cells),
+                labels=", ".join(f"'{n}'" for n in names) or "?",
+                first=min(c.line for c in cells), last=max(c.line for c in cells),
+            )
+        )  # fmt: skip
+    return moved, findings
 
 
 def _typed(records: tuple[object, ...], kind: type[_R]) -> tuple[_R, ...]:

@@ -121,6 +121,11 @@ TIE_ALIASES = {
     "stadium": "venue",
     "ground": "venue",
 }
+# Labels of columns known to carry nothing the contract stores: named by an info, not a warning.
+NOTHING_TO_STORE = {
+    "notes", "note", "attendance", "att.", "scorers", "goalscorers", "goal scorers",
+    "referee", "ref.", "report", "time", "kick-off", "source", "ref",
+}  # fmt: skip
 # Labels of an older layout's first header line (`Teams | Scores`) and matrix corners.
 HEADER_FILLERS = {"teams", "scores", "home \\ away", "home \\away", "home\\away"}
 # A results-matrix column label: a short upper-case abbreviation (`ALI`, `C.A`).

@@ -348,3 +348,22 @@ def test_line_ends_give_the_seed_outputs_with_the_same_lines(end: str) -> None:
     assert other.info.lines == base.info.lines
     assert [(f.code, f.line) for f in other.findings] == [(f.code, f.line) for f in base.findings]
     assert [t.matches for t in other.tables] == [t.matches for t in base.tables]
+
+
+def test_a_column_no_kind_knows_is_a_warning_and_its_header_is_no_layout() -> None:
+    from pipeline.page import parse_page
+
+    page = (
+        "Cup\nFinal\n| Team 1 | Score | Team 2 | Xyzzy | Notes |\n|---|---|---|---|---|\n"
+        "| Alpha | 1–0 | Beta | 7 | a.e.t. |\n| Gamma | 2–2 | Delta | 9 | |\n"
+    )
+    result = parse_page(page.encode(), "cup", "cup.txt")
+    (table,) = result.tables
+    by_code = {f.code: f for f in result.findings}
+    unread = by_code["column-unread"]
+    assert (unread.severity, unread.field, unread.cells) == ("warning", "Xyzzy", 3)
+    noted = by_code["column-not-output"]
+    assert (noted.severity, noted.cells, "'Notes'" in noted.message) == ("info", 2, True)
+    # Layout is the three recognised labels, the known-nothing one and the rule line: 3 + 1 + 5.
+    assert (table.cells_layout, table.cells_data, table.cells_unused) == (9, 6, 5)
+    assert table.cells == table.cells_layout + table.cells_data + table.cells_unused

@@ -62,7 +62,8 @@ class Account:
 
     layout: int = 0
     data: int = 0
-    unused: list[GridCell] = field(default_factory=list)  # own cells of unmodelled columns
+    # Own cells of columns the kind does not store, with their column.
+    unused: list[tuple[int, GridCell]] = field(default_factory=list)
     unused_labels: set[str] = field(default_factory=set)
     named: int = 0  # cells not stored, each named by one of the kind's own findings
     findings: list[Finding] = field(default_factory=list)
@@ -79,7 +80,7 @@ class Account:
 
     def ignore(self, ctx: TableContext, c: int, cell: GridCell) -> None:
         """An own cell of a column the outputs have no place for: unused, named later."""
-        self.unused.append(cell)
+        self.unused.append((c, cell))
         labels = ctx.grid.labels
         if c < len(labels) and labels[c]:
             self.unused_labels.add(labels[c])

@@ -224,7 +224,9 @@ ROW_AMBIGUOUS = declare(
 TABLE_UNREAD = declare(
     "table-unread", "warning",
     "A table-shaped block holding football data that no kind could read; named, not output.",
-    "{what}",
+    "Lines {first}–{last} hold {rows} rows that look like football data (team names with "
+    "numbers or scores) but no table kind reads this header ({header}): {count} cell(s) not "
+    "output ({quoted}).",
 )  # fmt: skip
 COLUMN_UNREAD = declare(
     "column-unread", "warning",

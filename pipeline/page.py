@@ -164,13 +164,23 @@ def read_table(
             *grid.loose,
         ]
         kind, what = SKIPPED[grid.role]
+        rows = _football_rows(grid) if grid.role == "table" else 0
         # The leftovers keep their own findings; the skip names every other cell.
-        findings.append(
-            kind.at(
-                at, grid.line, cells=len(skipped), what=what, first=grid.line,
-                last=grid.end_line, count=len(skipped), quoted=_quote(skipped),
-            )
-        )  # fmt: skip
+        if rows >= 2:  # data we could not read: the page holds it, we lost it (a warning)
+            header = " | ".join(grid.labels) or "no header"
+            findings.append(
+                F.TABLE_UNREAD.at(
+                    at, grid.line, cells=len(skipped), first=grid.line, last=grid.end_line,
+                    rows=rows, header=header, count=len(skipped), quoted=_quote(skipped),
+                )
+            )  # fmt: skip
+        else:
+            findings.append(
+                kind.at(
+                    at, grid.line, cells=len(skipped), what=what, first=grid.line,
+                    last=grid.end_line, count=len(skipped), quoted=_quote(skipped),
+                )
+            )  # fmt: skip
         return base, findings
     kind_spec, columns = found
     account = Account()
@@ -212,6 +222,41 @@ def read_table(
         label=label,
     )
     return table, findings
+
+
+def _football_rows(grid: Grid) -> int:
+    """Rows that look like football data: a name with three or more integers (a standings
+    row), or a score between two names (a match). Rows are the grid's, else the loose cells
+    taken in order, so a cell-per-line block is judged too."""
+    if grid.rows:
+        rows = [[c for c in r.cells if c is not None] for r in grid.rows]
+        return sum(_looks_like_data(r) for r in rows)
+    cells = list(grid.loose)
+    count = 0
+    i = 0
+    while i < len(cells):
+        window = cells[i : i + 12]
+        if cells[i].value.is_name and _looks_like_data(window):
+            count += 1
+            i += 3
+        else:
+            i += 1
+    return count
+
+
+def _looks_like_data(cells: list[GridCell]) -> bool:
+    kinds = [c.value.kind for c in cells]
+    if "name" not in kinds:
+        return False
+    first = kinds.index("name")
+    after = kinds[first + 1 :]
+    ints = 0
+    for k in after:
+        if k != "int":
+            break
+        ints += 1
+    match = len(after) >= 2 and after[0] == "score" and after[1] == "name"
+    return ints >= 3 or match
 
 
 def _unstored_columns(

@@ -367,3 +367,34 @@ def test_a_column_no_kind_knows_is_a_warning_and_its_header_is_no_layout() -> No
     # Layout is the three recognised labels, the known-nothing one and the rule line: 3 + 1 + 5.
     assert (table.cells_layout, table.cells_data, table.cells_unused) == (9, 6, 5)
     assert table.cells == table.cells_layout + table.cells_data + table.cells_unused
+
+
+@pytest.mark.parametrize("rendering", ["row_per_line", "cell_per_line"])
+def test_football_data_under_a_header_no_kind_reads_is_a_warning(rendering: str) -> None:
+    from pipeline.page import parse_page
+
+    rows = [
+        ["Rk", "Squad", "MP", "Wn", "Dr", "Ls", "Pt"],
+        ["1", "Alpha", "4", "3", "1", "0", "10"],
+        ["2", "Beta", "4", "2", "1", "1", "7"],
+        ["3", "Gamma", "4", "0", "0", "4", "0"],
+    ]
+    if rendering == "row_per_line":
+        body = "".join("| " + " | ".join(r) + " |\n" for r in rows)
+    else:
+        body = cpl(*[c for r in rows for c in r])
+    result = parse_page(("League\nTable\n" + body).encode(), "p", "p.txt")
+    (table,) = result.tables
+    assert (table.kind, table.cells_unused) == ("unknown", 28)
+    (finding,) = [f for f in result.findings if f.table_id == table.table_id]
+    assert (finding.code, finding.severity, finding.cells) == ("table-unread", "warning", 28)
+
+
+def test_navbox_and_infobox_remnants_stay_infos() -> None:
+    from tests.conftest import parse_fixture
+
+    seed = parse_fixture("2004_copa_peru.txt")
+    assert [f.code for f in seed.findings if f.code.endswith("skipped")] == ["navbox-skipped"]
+    rows = parse_fixture("2005_peruvian_segunda_division__rows_excerpt.txt")
+    assert [f.code for f in rows.findings if f.code.endswith("skipped")] == ["infobox-skipped"]
+    assert not [f for f in [*seed.findings, *rows.findings] if f.code == "table-unread"]

@@ -398,3 +398,19 @@ def test_navbox_and_infobox_remnants_stay_infos() -> None:
     rows = parse_fixture("2005_peruvian_segunda_division__rows_excerpt.txt")
     assert [f.code for f in rows.findings if f.code.endswith("skipped")] == ["infobox-skipped"]
     assert not [f for f in [*seed.findings, *rows.findings] if f.code == "table-unread"]
+
+
+def test_a_stray_rule_line_later_in_a_table_swallows_no_rows() -> None:
+    from pipeline.page import parse_page
+
+    header = HEADER.split("\n")[0] + "\n"  # no rule under the header: only a stray one later
+    page = (
+        "League\nGroup A\n" + header + "1 | Alpha | 2 | 2 | 0 | 0 | 4 | 0 | +4 | 6 |\n"
+        "2 | Beta | 2 | 1 | 0 | 1 | 2 | 2 | 0 | 3 |\n" + "---|" * 10 + "\n"
+        "3 | Gamma | 2 | 0 | 0 | 2 | 0 | 4 | −4 | 0 |\n"
+    )
+    result = parse_page(page.encode(), "p", "p.txt")
+    (table,) = result.tables
+    assert [r.team for r in table.standings] == ["Alpha", "Beta", "Gamma"]
+    assert table.cells == table.cells_layout + table.cells_data + table.cells_unused
+    assert table.cells_data == 30 and not [f for f in result.findings if f.severity != "info"]

@@ -34,8 +34,16 @@ class TableBlock:
 
     @property
     def header_end(self) -> int | None:
-        """Index into cells where the first `---|` rule closed the header, if any."""
-        return next((at for at, _ in self.rules if at > 0), None)
+        """Index into cells where a `---|` rule closes the header, if one does.
+
+        In marked rows a rule marks a header only right after the first or second row (a
+        header is one or two rows); a stray rule later in the block ends nothing.
+        """
+        first = next((at for at, _ in self.rules if at > 0), None)
+        if first is None or not self.rows_marked:
+            return first
+        ends = sorted(s for s in self.starts if s > 0)[:2]
+        return next((at for at, _ in self.rules if at in ends), None)
 
     @property
     def layout_cells(self) -> int:

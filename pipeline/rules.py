@@ -82,6 +82,8 @@ STANDINGS_ALIASES = {
     "points": "points",
     "qualification": "qualification",
     "qualification or relegation": "qualification",
+    "promotion, qualification or relegation": "qualification",
+    "qualification, promotion or relegation": "qualification",
     "promotion or relegation": "qualification",
     "relegation": "qualification",
     "promotion": "qualification",
@@ -130,8 +132,9 @@ NOTHING_TO_STORE = {
 }  # fmt: skip
 # Labels of an older layout's first header line (`Teams | Scores`) and matrix corners.
 HEADER_FILLERS = {"teams", "scores", "home \\ away", "home \\away", "home\\away"}
-# A results-matrix column label: a short upper-case abbreviation (`ALI`, `C.A`).
-ABBR_RE = re.compile(r"^[A-ZÀ-Þ0-9][A-ZÀ-Þ0-9.&'\-]{0,5}$")
+# A results-matrix column label: a short abbreviation in any case after its first letter
+# (`ALI`, `C.A`, `Gal`, `SpV`); a word known to carry nothing (`Notes`) is none.
+ABBR_RE = re.compile(r"^[A-ZÀ-Þ0-9][A-Za-zÀ-ÿ0-9.&'\-]{0,5}$")
 # Infobox remnants rendered as tables: their first label says so.
 INFOBOX_LABELS = {
     "season",
@@ -234,15 +237,22 @@ def classification_criteria(rule_text: str | None) -> tuple[str, ...]:
 
 def normalise_label(label: str) -> str:
     """A header label as looked up: tooltip text and footnote marks removed, lower case."""
-    if "Tooltip" not in label and "[" not in label and "  " not in label:
-        return label.strip().lower()  # the common case: nothing to strip
-    text = strip_tooltip(label).lower()
+    text = label.lower()
+    if "tooltip" not in text and "[" not in text and "  " not in text:
+        return text.strip()  # the common case: nothing to strip
+    text = strip_tooltip(text.replace("tooltip", "Tooltip", 1))
     return re.sub(r"\[.*?\]", "", text).strip() if "[" in text else text
 
 
 def canonical(label: str, aliases: dict[str, str]) -> str | None:
     """Map a header label to its canonical column name, tooltips and footnotes removed."""
     return aliases.get(normalise_label(label))
+
+
+def is_abbreviation(text: str) -> bool:
+    """Tell whether a header cell reads as a results-matrix column (a team's abbreviation)."""
+    stripped = text.strip()
+    return bool(ABBR_RE.match(stripped)) and normalise_label(stripped) not in NOTHING_TO_STORE
 
 
 def is_filler(text: str) -> bool:

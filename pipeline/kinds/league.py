@@ -7,7 +7,7 @@ from pipeline import ids
 from pipeline.document import Grid, GridCell, GridRow
 from pipeline.kinds import Account, Columns, Records, TableContext, match_from_cell
 from pipeline.model import Match, StandingRow
-from pipeline.rules import ABBR_RE, STANDINGS_ALIASES, STAT_FIELDS, canonical, is_filler
+from pipeline.rules import STANDINGS_ALIASES, STAT_FIELDS, canonical, is_abbreviation, is_filler
 
 
 def league_columns(labels: tuple[str, ...]) -> Columns | None:
@@ -25,7 +25,7 @@ def league_columns(labels: tuple[str, ...]) -> Columns | None:
     abbrs: list[str] = []
     gap = 0
     for text in labels[i:]:
-        if not abbrs and (is_filler(text) or not ABBR_RE.match(text.strip())):
+        if not abbrs and (is_filler(text) or not is_abbreviation(text)):
             gap += 1
         else:
             abbrs.append(text.strip())

@@ -15,12 +15,12 @@ from typing import Literal
 from pipeline.document import GridCell as Cell
 from pipeline.frontends.text.model import TableBlock
 from pipeline.rules import (
-    ABBR_RE,
     INFOBOX_LABELS,
     STANDINGS_ALIASES,
     STAT_FIELDS,
     TIE_ALIASES,
     canonical,
+    is_abbreviation,
     is_filler,
     normalise_label,
 )
@@ -239,7 +239,7 @@ def _league(labels: list[str], n_header: int, block: TableBlock) -> Layout | Non
     abbrs: list[str] = []
     gap = 0
     for text in tail:
-        if not abbrs and (is_filler(text) or not ABBR_RE.match(text.strip())):
+        if not abbrs and (is_filler(text) or not is_abbreviation(text)):
             gap += 1
         else:
             abbrs.append(text.strip())

@@ -13,7 +13,14 @@ from pipeline import __version__, ids
 from pipeline.findings import KINDS
 from pipeline.frontends import suffixes
 from pipeline.run import RawPage, assemble, parse_pages
-from pipeline.storage import display_path, find_inputs, read_page, unsafe_output, write_outputs
+from pipeline.storage import (
+    InputError,
+    display_path,
+    find_inputs,
+    read_page,
+    unsafe_output,
+    write_outputs,
+)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -90,12 +97,24 @@ def _progress(total: int, quiet: bool) -> object:
 
 
 def _read_all(paths: list[Path], as_typed: bool) -> tuple[list[RawPage], bool]:
-    """Read every input once; report unreadable files and clashing page names (exit 2).
+    """Read every input once; report unreadable inputs and clashing page names (exit 2).
 
     Pages are shown by their contract path (`as_typed`: as the user typed them, for `check`).
     """
+    try:
+        inputs = find_inputs(paths)
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return [], False
+    if inputs.skipped:
+        shown = ", ".join(str(p) for p in inputs.skipped[:3])
+        more = f", … +{len(inputs.skipped) - 3}" if len(inputs.skipped) > 3 else ""
+        print(
+            f"skipped {len(inputs.skipped)} file(s) no front end reads ({shown}{more})",
+            file=sys.stderr,
+        )
     files: dict[Path, tuple[Path, Path]] = {}
-    for path, given in find_inputs(paths):
+    for path, given in inputs.files:
         files.setdefault(path.resolve(), (path, given))  # a file named twice is read once
     pages: list[RawPage] = []
     by_name: dict[str, Path] = {}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat as stat_module
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
@@ -26,17 +28,90 @@ _HERE = Path(__file__).resolve().parent.parent
 REPO_ROOT: Path | None = _HERE if (_HERE / "pyproject.toml").is_file() else None
 
 
-def find_inputs(paths: list[Path]) -> list[tuple[Path, Path]]:
-    """List the raw files named, each with the input it came from: files as given, folders by
-    the suffixes front ends read, sorted."""
+class InputError(Exception):
+    """An input that cannot be listed or read as a page (the CLI exits 2 with its message)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """The raw files found, each with the input it came from, and the other files passed by."""
+
+    files: tuple[tuple[Path, Path], ...]
+    skipped: tuple[Path, ...]
+
+
+def find_inputs(paths: list[Path]) -> Inputs:
+    """List the raw files named: files as given, folders recursively in sorted order by the
+    suffixes front ends read (any case). Only regular files are read: a FIFO or a device is
+    refused, never waited on; a symlink loop, an unlistable folder or a name that is not UTF-8
+    or holds a newline is an `InputError` with a clear message."""
     readable = set(suffixes())
     found: list[tuple[Path, Path]] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend((p, path) for p in sorted(path.iterdir()) if p.suffix.lower() in readable)
+    skipped: list[Path] = []
+    for given in paths:
+        if not given.is_dir():
+            _check_file(given)
+            found.append((given, given))
+            continue
+        seen: set[tuple[int, int]] = set()
+        for path in _walk(given, seen):
+            if path.suffix.lower() in readable and _is_regular(path):
+                found.append((path, given))
+            else:
+                skipped.append(path)
+    return Inputs(tuple(found), tuple(skipped))
+
+
+def _walk(folder: Path, seen: set[tuple[int, int]]) -> list[Path]:
+    """Every entry below a folder, sorted, following symlinked folders once (no loops)."""
+    try:
+        stat = folder.stat()
+    except OSError as err:
+        raise InputError(f"cannot read folder {folder}: {err.strerror or err}") from err
+    key = (stat.st_dev, stat.st_ino)
+    if key in seen:
+        raise InputError(f"{folder} links back into a folder already read (a symlink loop)")
+    seen.add(key)
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as err:
+        raise InputError(f"cannot list folder {folder}: {err.strerror or err}") from err
+    out: list[Path] = []
+    for entry in entries:
+        _check_name(entry)
+        if entry.is_dir():
+            out.extend(_walk(entry, seen))
         else:
-            found.append((path, path))
-    return found
+            out.append(entry)
+    seen.discard(key)
+    return out
+
+
+def _check_name(path: Path) -> None:
+    name = path.name
+    if "\n" in name or "\r" in name:
+        raise InputError(f"a file name holds a line break: {name!r}; rename it")
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError as err:  # undecodable bytes, surrogate-escaped by os.listdir
+        raise InputError(f"a file name is not UTF-8: {name!r}; rename it") from err
+
+
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat_module.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def _check_file(path: Path) -> None:
+    _check_name(path)
+    try:
+        mode = path.stat().st_mode
+    except OSError as err:
+        raise InputError(f"cannot read {path}: {err.strerror or err}") from err
+    if not stat_module.S_ISREG(mode):
+        raise InputError(f"{path} is not a regular file (a FIFO, device or socket): not read")
 
 
 def display_path(file: Path, given: Path) -> str:

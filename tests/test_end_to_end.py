@@ -42,7 +42,7 @@ def test_outputs_read_back_with_pandas_keep_integer_types(extracted: Path) -> No
     schema = pq.read_schema(extracted / "matches.parquet")
     assert str(schema.field("home_goals").type) == "int64"
     pages = pd.read_parquet(extracted / "pages.parquet")
-    assert len(pages) == len(list(FIXTURES.glob("*.txt")))
+    assert len(pages) == len(list(FIXTURES.rglob("*.txt")))  # folders are read recursively
     assert set(pages.loc[pages["truncated"], "page"]) == {
         "2012_ligas_departamentales_peru__rows_excerpt",
         "2022_copa_peru_femenina__mobile_excerpt",

@@ -15,6 +15,7 @@ from pipeline.frontends import suffixes
 from pipeline.run import RawPage, assemble, parse_pages
 from pipeline.storage import (
     InputError,
+    OutputBusy,
     display_path,
     find_inputs,
     read_page,
@@ -69,6 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("--strict", action="store_true", help="also fail on warnings")
     extract.add_argument("--quiet", action="store_true", help="print no progress bar")
+    extract.add_argument(
+        "--wait",
+        action="store_true",
+        help="if another run is writing OUT, wait for it instead of stopping (exit 2)",
+    )
     check = sub.add_parser(
         "check", help="print a file's findings, write nothing", description=CHECK_HELP
     )
@@ -194,10 +200,15 @@ def run_extract(args: argparse.Namespace) -> int:
     results = parse_pages(pages, _progress(len(pages), quiet))  # type: ignore[arg-type]
     outputs = assemble(results)
     try:
-        write_outputs(args.out, outputs.arrow, outputs.reports)
+        notes = write_outputs(args.out, outputs.arrow, outputs.reports, wait=args.wait)
+    except OutputBusy as err:
+        print(f"error: {err}; run again when it is done, or pass --wait", file=sys.stderr)
+        return EXIT_USAGE
     except OSError as err:
         print(f"error: cannot write {args.out}: {err}", file=sys.stderr)
         return EXIT_USAGE
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
     frames = outputs.frames
     severities = Counter(frames["findings"]["severity"])
     print(f"pages: {len(frames['pages'])}  tables: {len(frames['tables'])}")

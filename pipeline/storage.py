@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import fcntl
+import hashlib
+import json
 import os
+import re
 import shutil
 import stat as stat_module
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +28,7 @@ from pipeline.run import REPORT_NAMES, RawPage
 
 def output_names() -> set[str]:
     """Every file a run writes into the output folder."""
-    return {f"{o.name}.parquet" for o in outputs()} | set(REPORT_NAMES)
+    return {f"{o.name}.parquet" for o in outputs()} | set(REPORT_NAMES) | {MANIFEST}
 
 
 # The repository this package runs from (pages.path is relative to it for files inside it).
@@ -138,6 +146,50 @@ def read_page(path: Path, shown: str | None = None) -> RawPage:
     return RawPage(page=ids.page_id(path.name), path=shown or path.as_posix(), data=data)
 
 
+MANIFEST = "manifest.json"
+STRAY_RE = re.compile(r"^(?P<name>.+)\.(?P<what>tmp|old)-(?P<pid>\d+)$")
+# Test-only injection point: called with the name of each file-system step of a write, so the
+# fault tests can stop a run at every step and look at what is left.
+STEP_HOOK: Callable[[str], None] | None = None
+
+
+class OutputBusy(Exception):
+    """Another run holds the output folder's lock (the CLI exits 2, or waits with --wait)."""
+
+
+def _step(name: str) -> None:
+    if STEP_HOOK is not None:
+        STEP_HOOK(name)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_manifest(folder: Path) -> dict[str, str] | None:
+    """The output folder's manifest (file name -> SHA-256), or None if it has none."""
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    files = data.get("files") if isinstance(data, dict) else None
+    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else None
+
+
+def foreign_files(folder: Path) -> list[str]:
+    """Files of a folder that are not ours: not in its manifest with that hash (a folder of
+    an older run without a manifest: not one of our output names)."""
+    manifest = read_manifest(folder)
+    names = sorted(p.name for p in folder.iterdir())
+    if manifest is None:
+        return [n for n in names if n not in output_names()]
+    return [
+        n
+        for n in names
+        if n != MANIFEST and (n not in manifest or _sha256(folder / n) != manifest[n])
+    ]
+
+
 def unsafe_output(out: Path, inputs: list[Path]) -> str | None:
     """Say why `out` must not be replaced, or None: only a folder of our own outputs is."""
     target = out.resolve()
@@ -151,42 +203,146 @@ def unsafe_output(out: Path, inputs: list[Path]) -> str | None:
         if resolved == target or target in resolved.parents:
             return f"{out} holds the input {path}; it would be replaced whole"
     if target.is_dir():
-        foreign = sorted(p.name for p in target.iterdir() if p.name not in output_names())
+        foreign = foreign_files(target)
         if foreign:
             shown = ", ".join(foreign[:3]) + (", …" if len(foreign) > 3 else "")
             return f"{out} holds files that are not outputs of this tool ({shown})"
     return None
 
 
-def write_outputs(out: Path, arrow: dict[str, pa.Table], reports: dict[str, str]) -> None:
-    """Write every file into a temporary folder beside `out`, then swap it in whole.
+@contextmanager
+def output_lock(out: Path, wait: bool) -> Iterator[None]:
+    """Hold an `fcntl` lock beside `out` while writing; it dies with its process.
 
-    An interrupted run leaves the previous `out` untouched (contract: replaced at once).
+    Another run on the same `out` is refused (`OutputBusy`, naming the holder) or, with
+    `wait`, waits its turn.
+    """
+    lock = out.parent / f".{out.name}.lock"
+    with open(lock, "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError as err:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise OutputBusy(f"{out} is being written by process {holder}") from err
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.seek(0)
+            handle.truncate()
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _clean_strays(out: Path) -> list[str]:
+    """Remove the temporary folders of dead runs beside `out` (we hold the lock, so no live
+    run owns one); a previous output a dead run had moved aside is put back first."""
+    notes: list[str] = []
+    for entry in sorted(out.parent.iterdir()):
+        match = STRAY_RE.match(entry.name)
+        if not match or match["name"] != out.name or not entry.is_dir():
+            continue
+        if match["what"] == "old" and not out.exists():
+            entry.rename(out)
+            notes.append(f"restored {out} from {entry.name} (a run died while swapping)")
+            continue
+        shutil.rmtree(entry, ignore_errors=True)
+        notes.append(f"removed {entry.name}, left by a run that died")
+    return notes
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step with renameat2(RENAME_EXCHANGE) (Linux 3.15+, through
+    ctypes); False where the platform or file system does not offer it."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def write_outputs(
+    out: Path, arrow: dict[str, pa.Table], reports: dict[str, str], wait: bool = False
+) -> list[str]:
+    """Write every file into a temporary folder beside `out`, then swap it in in one step.
+
+    At every instant `out` is the previous or the new output, whole: the folders are exchanged
+    atomically (renameat2), or, where that is missing, renamed twice with the old one put back
+    on failure. The old output is deleted only if it holds nothing but its manifest's files;
+    else it is kept beside `out` and named. Returns notes for the person running it.
     """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.parent / f"{out.name}.tmp-{os.getpid()}"
+    with output_lock(out, wait):
+        notes = _clean_strays(out)
+        tmp = out.parent / f"{out.name}.tmp-{os.getpid()}"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir()
+        try:
+            _write_files(tmp, arrow, reports)
+            _step("written")
+            if not out.exists():
+                tmp.rename(out)
+                _step("renamed")
+                return notes
+            if _exchange(tmp, out):
+                _step("exchanged")
+            else:
+                _swap_by_renames(tmp, out)
+        except BaseException:
+            if tmp.exists() and out.exists():
+                shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        notes.extend(_retire(tmp, out))
+        return notes
+
+
+def _write_files(folder: Path, arrow: dict[str, pa.Table], reports: dict[str, str]) -> None:
+    files: dict[str, str] = {}
+    for name, table in arrow.items():
+        # Fixed writer options so that the same input gives byte-identical files.
+        path = folder / f"{name}.parquet"
+        pq.write_table(table, path, compression="zstd", write_statistics=True, use_dictionary=True)
+        files[path.name] = _sha256(path)
+        _step(f"wrote {path.name}")
+    for name, text in reports.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        files[name] = _sha256(folder / name)
+        _step(f"wrote {name}")
+    manifest = {"files": dict(sorted(files.items()))}
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+
+
+def _swap_by_renames(tmp: Path, out: Path) -> None:
+    """The fallback swap: out aside, new in, old back on failure."""
     old = out.parent / f"{out.name}.old-{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir()
+    out.rename(old)
     try:
-        for name, table in arrow.items():
-            # Fixed writer options so that the same input gives byte-identical files.
-            pq.write_table(
-                table,
-                tmp / f"{name}.parquet",
-                compression="zstd",
-                write_statistics=True,
-                use_dictionary=True,
-            )
-        for name, text in reports.items():
-            (tmp / name).write_text(text, encoding="utf-8")
-        if out.exists():
-            out.rename(old)
+        _step("moved aside")
         tmp.rename(out)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if old.exists() and not out.exists():
-            old.rename(out)
+        old.rename(out)
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    old.rename(tmp)  # the old output now sits where the new one was written
+
+
+def _retire(previous: Path, out: Path) -> list[str]:
+    """Delete the previous output, unless it holds files that are not its manifest's."""
+    foreign = foreign_files(previous)
+    if not foreign:
+        shutil.rmtree(previous, ignore_errors=True)
+        _step("retired")
+        return []
+    kept = out.parent / f"{out.name}.kept-{os.getpid()}"
+    previous.rename(kept)
+    shown = ", ".join(foreign[:3]) + (", …" if len(foreign) > 3 else "")
+    return [f"kept the previous output as {kept}: it holds files this tool did not write ({shown})"]

@@ -118,7 +118,8 @@ def test_interrupted_write_leaves_previous_clean_whole(
     with pytest.raises(KeyboardInterrupt):
         cli.main(["extract", str(SEED), "--out", str(out), "--quiet"])
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
-    assert [p.name for p in tmp_path.iterdir()] == ["clean"]  # no temporary folder left
+    # No temporary folder left; the lock file stays beside the output (it holds no lock).
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".clean.lock", "clean"]
 
 
 def test_strict_fails_on_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -414,3 +414,19 @@ def test_a_stray_rule_line_later_in_a_table_swallows_no_rows() -> None:
     assert [r.team for r in table.standings] == ["Alpha", "Beta", "Gamma"]
     assert table.cells == table.cells_layout + table.cells_data + table.cells_unused
     assert table.cells_data == 30 and not [f for f in result.findings if f.severity != "info"]
+
+
+def test_a_row_line_cut_by_the_end_of_the_file_is_no_value_and_no_deduction() -> None:
+    from pipeline.page import parse_page
+
+    page = (
+        "League\nStandings\n" + HEADER + "1 | Alpha | 2 | 2 | 0 | 0 | 4 | 0 | +4 | 6 |\n"
+        "2 | Beta | 2 | 1 | 0 | 1 | 2 | 2 | 0 | 3 |\n"
+        "3 | Gamma | 2 | 0 | 0 | 2 | 0 | 4 | −4 | 1"  # Pts `1`: the file stopped inside `11`
+    )
+    result = parse_page(page.encode(), "p", "p.txt")
+    (table,) = result.tables
+    assert [r.team for r in table.standings] == ["Alpha", "Beta"]
+    assert result.info.truncated
+    codes = [f.code for f in result.findings if f.severity != "info"]
+    assert codes == ["table-truncated"]  # the page is cut: no points-deduction for `1`

@@ -40,6 +40,15 @@ class RowPerLine:
             return None  # `| 1` then `|`: a marked cell of the cell-per-line flavour
         texts = split_row(line.text)
         cells = tuple(make_cell(t, line.number) for t in texts)
-        # A row line without a final newline may still be whole: only its width can tell,
-        # so truncation is judged when rows are rebuilt, not here.
-        return Claim(self.name, 1, cells, row_start=True)
+        # The file's last line, with no final newline, that lacks the closing `|` the row
+        # before it has, was cut inside its last cell: that cell is not the page's value
+        # (points `11` cut to `1`). Otherwise only the row's width can tell (when rebuilt).
+        before = lines[i - 1].text.rstrip() if i > 0 else ""
+        cut = (
+            nxt is None
+            and ends_mid_line
+            and not line.text.rstrip().endswith("|")
+            and is_row_line(before)
+            and before.endswith("|")
+        )
+        return Claim(self.name, 1, cells, cut=cut, row_start=True)

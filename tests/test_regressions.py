@@ -430,3 +430,22 @@ def test_a_row_line_cut_by_the_end_of_the_file_is_no_value_and_no_deduction() ->
     assert result.info.truncated
     codes = [f.code for f in result.findings if f.severity != "info"]
     assert codes == ["table-truncated"]  # the page is cut: no points-deduction for `1`
+
+
+def test_a_shootout_after_a_score_that_is_not_level_keeps_the_row_with_a_warning() -> None:
+    from pipeline.page import parse_page
+
+    page = (
+        "Cup\nFinal\n| Team 1 | Score | Team 2 |\n|---|---|---|\n"
+        "| Alpha | 2–1 (4–2 p) | Beta |\n| Gamma | 1–1 (5–4 p) | Delta |\n"
+    )
+    result = parse_page(page.encode(), "p", "p.txt")
+    first, second = result.tables[0].matches
+    assert (first.home_goals, first.away_goals, first.home_penalties, first.winner) == (
+        2, 1, None, "Alpha",
+    )  # fmt: skip
+    assert (second.home_penalties, second.away_penalties, second.winner) == (5, 4, "Gamma")
+    assert [(f.code, f.line) for f in result.findings if f.severity != "info"] == [
+        ("penalties-not-level", 5)
+    ]
+    assert not [f for f in result.findings if f.code == "schema-violation"]

@@ -9,7 +9,7 @@ unused, and every unused cell is named by a finding.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from pipeline import findings as F
@@ -205,6 +205,28 @@ def match_from_cell(
         home_team_link=links[0],
         away_team_link=links[1],
     )
+
+
+def keep_level_shootout(ctx: TableContext, account: Account, match: Match) -> Match:
+    """A shoot-out written after a score that is not level contradicts it: the match keeps its
+    score and row, the shoot-out is named (one contradictory cell never drops a row). A second
+    leg's shoot-out follows a level aggregate, not a level leg, so it stays."""
+    if match.home_penalties is None or match.kind == "leg_2":
+        return match
+    if match.home_goals is not None and match.home_goals == match.away_goals:
+        return match
+    account.findings.append(
+        F.PENALTIES_NOT_LEVEL.at(
+            ctx.site, match.line, team=match.home_team, field="penalties",
+            stated=f"{match.home_penalties}–{match.away_penalties}", team1=match.home_team,
+            team2=match.away_team, aggregate=match.score_text,
+        )
+    )  # fmt: skip
+    winner = winner_of(
+        match.home_team, match.away_team, match.home_goals, match.away_goals, None, None,
+        match.status,
+    )  # fmt: skip
+    return replace(match, home_penalties=None, away_penalties=None, winner=winner)
 
 
 def winner_of(

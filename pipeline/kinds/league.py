@@ -5,7 +5,13 @@ from __future__ import annotations
 from pipeline import findings as F
 from pipeline import ids
 from pipeline.document import Grid, GridCell, GridRow
-from pipeline.kinds import Account, Columns, Records, TableContext, match_from_cell
+from pipeline.kinds import (
+    Account,
+    Columns,
+    Records,
+    TableContext,
+    match_from_cell,
+)
 from pipeline.model import Match, StandingRow
 from pipeline.rules import STANDINGS_ALIASES, STAT_FIELDS, canonical, is_abbreviation, is_filler
 

@@ -7,7 +7,15 @@ from dataclasses import replace
 from pipeline import findings as F
 from pipeline import ids
 from pipeline.document import Grid, GridCell, GridRow, make_cell
-from pipeline.kinds import Account, Columns, Records, TableContext, match_from_cell, winner_of
+from pipeline.kinds import (
+    Account,
+    Columns,
+    Records,
+    TableContext,
+    keep_level_shootout,
+    match_from_cell,
+    winner_of,
+)
 from pipeline.kinds.two_legged import tie_columns
 from pipeline.model import Match
 
@@ -40,6 +48,7 @@ class SingleMatch:
                 match_id=ids.match_id(ctx.table_id, len(matches) + 1),
                 links=(_link(c1), _link(c2)),
             )
+            match = keep_level_shootout(ctx, account, match)
             match = _with_columns(ctx, row, account, match)
             matches.append(replace(match, neutral=True) if tiebreaker else match)
             if score.value.kind not in ("score", "empty"):

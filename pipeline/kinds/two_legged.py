@@ -6,7 +6,15 @@ from dataclasses import replace
 
 from pipeline import ids
 from pipeline.document import Grid, GridCell, GridRow
-from pipeline.kinds import Account, Columns, Records, TableContext, match_from_cell, winner_of
+from pipeline.kinds import (
+    Account,
+    Columns,
+    Records,
+    TableContext,
+    keep_level_shootout,
+    match_from_cell,
+    winner_of,
+)
 from pipeline.model import Match, Tie
 from pipeline.rules import TIE_ALIASES, canonical
 from pipeline.values import score_of
@@ -86,6 +94,7 @@ def read_tie(
             cell, leg, home, away, swap=leg == "leg_2", match_id=match_id, tie_id=tie_id,
             links=links,
         )  # fmt: skip
+        match = keep_level_shootout(ctx, account, match)
         if walkover and match.status == "pending" and home and away:
             # The aggregate says the tie was a walkover: its empty legs were never played.
             match = replace(match, status="not_played")

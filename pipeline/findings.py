@@ -199,6 +199,12 @@ HEADING_WITHOUT_TABLE = declare(
     "Heading '{heading}' has no table under it in this export (the rendering lost it, or the "
     "page has none).",
 )  # fmt: skip
+HEADINGS_WITHOUT_TABLE = declare(
+    "headings-without-table", "info",
+    "More section headings with no table than are named one by one; counted in one finding.",
+    "{count} more headings have no table under them (lines {first}–{last}); the first ones are "
+    "named one by one.",
+)  # fmt: skip
 CELL_UNPARSED = declare(
     "cell-unparsed", "warning", "A cell whose value could not be read; stored as null.",
     "Could not read {what} from '{stated}'; stored as null.",

@@ -25,6 +25,8 @@ from pipeline.rules import (
     is_rule_prose,
 )
 
+HEADING_FINDINGS_MAX = 100  # headings without a table named one by one, per page
+
 
 @dataclass(frozen=True, slots=True)
 class HeadingEvent:
@@ -143,11 +145,19 @@ def build_tree(events: Iterable[Event], site: Site) -> SectionTree:
         )
         for table_id, (entries, prose, rule) in placed.items()
     }
+    lost = [node for node in _walk(frozen) if not node.has_table]
     found = [
         F.HEADING_WITHOUT_TABLE.at(site, node.line, heading=node.heading)
-        for node in _walk(frozen)
-        if not node.has_table
+        for node in lost[:HEADING_FINDINGS_MAX]
     ]
+    rest = lost[HEADING_FINDINGS_MAX:]
+    if rest:
+        # Bounded memory and report on pages of thousands of bare headings: the rest in one.
+        found.append(
+            F.HEADINGS_WITHOUT_TABLE.at(
+                site, rest[0].line, count=len(rest), first=rest[0].line, last=rest[-1].line
+            )
+        )
     return SectionTree(frozen, MappingProxyType(placements), tuple(found))
 
 

@@ -69,3 +69,14 @@ def test_random_bytes_file_gives_findings_not_a_traceback() -> None:
     result = parse_page(data, "noise", "raw/noise.txt")
     assert {f.code for f in result.findings} & {"binary-input", "not-utf8"}
     assert _accounted(result)
+
+
+def test_thousands_of_bare_headings_are_named_in_bounded_findings() -> None:
+    data = "".join(f"Group {chr(65 + i % 26)}\n" for i in range(5_000)).encode()
+    result = parse_page(data, "headings", "raw/headings.txt")
+    codes = [f.code for f in result.findings]
+    assert codes.count("heading-without-table") == 100
+    (rest,) = [f for f in result.findings if f.code == "headings-without-table"]
+    # The first line is the page's title: 4,999 headings, 100 named, 4,899 counted.
+    assert rest.message.startswith("4899 more headings have no table under them (lines 102–5000)")
+    assert rest.line == 102

@@ -237,8 +237,8 @@ TABLE_UNREAD = declare(
 COLUMN_UNREAD = declare(
     "column-unread", "warning",
     "A column of a football table whose label no kind knows; its cells are named, not output.",
-    "Column '{label}' (lines {first}–{last}, {count} cell(s) with its header) is not read: no "
-    "table kind knows the label, so its values are in no output.",
+    "Column '{label}' (lines {first}–{last}, {count} cell(s){header}) is not read: no table "
+    "kind knows the label, so its values are in no output.",
 )  # fmt: skip
 NO_FOOTBALL_TABLE = declare(
     "no-football-table", "warning", "The page yields no football table at all.", "{what}",

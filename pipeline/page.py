@@ -280,16 +280,19 @@ def _unstored_columns(
         cells = by_column[c]
         label = labels[c] if c < len(labels) else ""
         role = roles[c] if c < len(roles) else "ignored"
-        if role != "ignored" or normalise_label(label) in NOTHING_TO_STORE:
+        if role not in ("ignored", "spacer") or normalise_label(label) in NOTHING_TO_STORE:
             known.append((label, cells))
             continue
         header = grid.header[-1][c] if grid.header and c < len(grid.header[-1]) else None
+        if header is not None and not header.raw:
+            header = None  # an empty header cell holds nothing: it stays layout
         moved += header is not None
         findings.append(
             F.COLUMN_UNREAD.at(
                 at, cells[0].line, field=label or None, cells=len(cells) + (header is not None),
                 label=label or "(no label)", first=cells[0].line, last=cells[-1].line,
                 count=len(cells) + (header is not None),
+                header=" with its header" if header is not None else "",
             )
         )  # fmt: skip
     if known:

@@ -101,7 +101,11 @@ def read_matrix(
         for c, cell in row.own_cells():
             role = roles[c] if c < len(roles) else "ignored"
             if role == "spacer":
-                account.layout += 1
+                # Only an empty spacer is layout: text there is data no column holds.
+                if cell.raw:
+                    account.ignore(ctx, c, cell)
+                else:
+                    account.layout += 1
             elif role == "matrix":
                 j = matrix_index[c]
                 if j == row.ordinal:

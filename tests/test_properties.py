@@ -304,3 +304,17 @@ def test_one_changed_goal_gives_findings_for_the_two_teams_of_that_cell(
         assert names_line(f, target.line), (target, f)
     baseline = parse(render(tournament, q).data)
     assert not [f for f in baseline.findings if f.code == "standings-vs-results"]
+
+
+@given(
+    st.one_of(
+        damaged_pages(), tournaments().flatmap(lambda t: quirks().map(lambda q: render(t, q).data))
+    )
+)
+def test_layout_is_only_what_the_invariant_allows_on_generated_and_damaged_pages(
+    data: bytes,
+) -> None:
+    from tests.test_layout_invariant import expected_layout
+
+    for table_id, (allowed, booked) in expected_layout(data).items():
+        assert booked == allowed, table_id

@@ -16,7 +16,15 @@ from pipeline.findings import Finding, FindingKind, Site
 from pipeline.frontends import read_document
 from pipeline.kinds import Account, TableContext
 from pipeline.model import Match, ParsedTable, StandingRow, Tie
-from pipeline.rules import NOTHING_TO_STORE, league_points_per_win, normalise_label
+from pipeline.rules import (
+    NOTHING_TO_STORE,
+    STANDINGS_ALIASES,
+    TIE_ALIASES,
+    canonical,
+    is_filler,
+    league_points_per_win,
+    normalise_label,
+)
 from pipeline.ties import DecidedTie, decide_ties, link_tiebreakers
 
 # A season: a year, or two years a season spans (`2015–16`, `2015/16`, `2015-2016`).
@@ -273,6 +281,13 @@ def _unstored_columns(
     for c, cell in account.unused:
         by_column.setdefault(c, []).append(cell)
     labels = grid.labels
+    last_header = grid.header[-1] if grid.header else ()
+    for c, role in enumerate(roles):
+        # A column no row fills still has its header: a label no kind knows is named too.
+        if role in ("ignored", "spacer") and c < len(last_header) and c not in by_column:
+            text = last_header[c].text
+            if last_header[c].raw and not _known_label(text):
+                by_column[c] = []
     known: list[tuple[str, list[GridCell]]] = []
     findings: list[Finding] = []
     moved = 0
@@ -280,19 +295,25 @@ def _unstored_columns(
         cells = by_column[c]
         label = labels[c] if c < len(labels) else ""
         role = roles[c] if c < len(roles) else "ignored"
-        if role not in ("ignored", "spacer") or normalise_label(label) in NOTHING_TO_STORE:
-            known.append((label, cells))
-            continue
-        header = grid.header[-1][c] if grid.header and c < len(grid.header[-1]) else None
-        if header is not None and not header.raw:
-            header = None  # an empty header cell holds nothing: it stays layout
+        header = last_header[c] if c < len(last_header) else None
+        if header is not None and (not header.raw or _known_label(header.text)):
+            header = None  # an empty or filler header cell holds nothing: it stays layout
+        named = [*([header] if header is not None else []), *cells]
         moved += header is not None
+        if (
+            role not in ("ignored", "spacer")
+            or (label and _known_label(label))
+            or (role == "spacer" and not cells)
+        ):
+            # Known to hold nothing stored, or a title word in the matrix corner (a spacer
+            # column no row fills): named by an info, not a warning.
+            known.append((label, named))
+            continue
         findings.append(
             F.COLUMN_UNREAD.at(
-                at, cells[0].line, field=label or None, cells=len(cells) + (header is not None),
-                label=label or "(no label)", first=cells[0].line, last=cells[-1].line,
-                count=len(cells) + (header is not None),
-                header=" with its header" if header is not None else "",
+                at, named[0].line, field=label or None, cells=len(named),
+                label=label or "(no label)", first=named[0].line, last=named[-1].line,
+                count=len(named), header=" with its header" if header is not None else "",
             )
         )  # fmt: skip
     if known:
@@ -306,6 +327,17 @@ def _unstored_columns(
             )
         )  # fmt: skip
     return moved, findings
+
+
+def _known_label(text: str) -> bool:
+    """A header text that names a column or carries nothing stored: layout, never data."""
+    key = normalise_label(text)
+    return bool(
+        key in NOTHING_TO_STORE
+        or canonical(text, STANDINGS_ALIASES)
+        or canonical(text, TIE_ALIASES)
+        or is_filler(text)
+    )
 
 
 def _typed(records: tuple[object, ...], kind: type[_R]) -> tuple[_R, ...]:

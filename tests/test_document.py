@@ -304,3 +304,32 @@ def test_full_width_rows_inside_a_table_head_the_rows_below_them() -> None:
     assert table.status == "parsed" and table.cells_unused == 0
     assert table.cells == table.cells_layout + table.cells_data + table.cells_unused
     assert not [f for f in result.findings if f.severity != "info"]
+
+
+def test_team_links_of_a_grid_reach_standings_and_matrix_matches() -> None:
+    from pipeline import kinds
+    from pipeline.document import Grid, GridRow, Placement, make_cell
+    from pipeline.findings import Site
+    from pipeline.kinds import Account, TableContext
+
+    labels = ["Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "GD", "Pts", "ALP", "BET"]
+    header = (tuple(make_cell(t, 1) for t in labels),)
+    values = [
+        ["1", "Alpha", "1", "1", "0", "0", "2", "1", "+1", "3", "", "2–1"],
+        ["2", "Beta", "1", "0", "0", "1", "1", "2", "−1", "0", "", ""],
+    ]
+    rows = []
+    for n, texts in enumerate(values):
+        cells = [make_cell(t, n + 2) for t in texts]
+        cells[1] = make_cell(texts[1], n + 2, links=(f"{texts[1]} FC",))
+        rows.append(GridRow(tuple(cells), n + 2, n))
+    grid = Grid("p#1", 1, 3, header=header, rows=tuple(rows))
+    found = kinds.recognise(grid)
+    assert found is not None
+    kind, columns = found
+    ctx = TableContext(grid, columns, Placement(), Site("p", "p.txt", "p#1"), kind.reads)
+    records = kind.read(ctx, Account())
+    standings = records.by_output["standings"]
+    assert [r.team_link for r in standings] == ["Alpha FC", "Beta FC"]  # type: ignore[attr-defined]
+    (match,) = [m for m in records.by_output["matches"] if m.home_goals is not None]  # type: ignore[attr-defined]
+    assert (match.home_team_link, match.away_team_link) == ("Alpha FC", "Beta FC")  # type: ignore[attr-defined]

@@ -449,3 +449,19 @@ def test_a_shootout_after_a_score_that_is_not_level_keeps_the_row_with_a_warning
         ("penalties-not-level", 5)
     ]
     assert not [f for f in result.findings if f.code == "schema-violation"]
+
+
+def test_a_matrix_cell_with_a_shootout_after_a_score_not_level_keeps_its_match() -> None:
+    from pipeline.page import parse_page
+
+    header = "Pos | Team | Pld | W | D | L | GF | GA | GD | Pts | ALP | BET |\n" + "---|" * 12
+    rows = (
+        "1 | Alpha | 1 | 1 | 0 | 0 | 2 | 1 | +1 | 3 | | 2–1 (4–2 p) |\n"
+        "2 | Beta | 1 | 0 | 0 | 1 | 1 | 2 | −1 | 0 | | |\n"
+    )
+    result = parse_page(("League\nTable\n" + header + "\n" + rows).encode(), "p", "p.txt")
+    (match,) = [m for m in result.tables[0].matches if m.home_goals is not None]
+    assert (match.home_goals, match.away_goals, match.home_penalties, match.winner) == (
+        2, 1, None, "Alpha",
+    )  # fmt: skip
+    assert [f.code for f in result.findings if f.severity != "info"] == ["penalties-not-level"]

@@ -157,6 +157,11 @@ def recognise(grid: Grid) -> tuple[TableKind, Columns] | None:
     return None
 
 
+def cell_link(cell: GridCell | None) -> str | None:
+    """A cell's first link target: the team's article title, where the rendering links it."""
+    return cell.links[0] if cell is not None and cell.links else None
+
+
 def match_from_cell(
     cell: GridCell,
     kind: str,

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pipeline import findings as F
 from pipeline import ids
-from pipeline.document import Grid, GridCell, GridRow
+from pipeline.document import Grid, GridRow
 from pipeline.kinds import (
     Account,
     Columns,
     Records,
     TableContext,
+    cell_link,
+    keep_level_shootout,
     match_from_cell,
 )
 from pipeline.model import Match, StandingRow
@@ -70,14 +72,9 @@ def read_standing(ctx: TableContext, row: GridRow, account: Account) -> Standing
         goals_against=stats["goals_against"],
         goal_difference=stats["goal_difference"],
         points=stats["points"],
-        team_link=_link(team_cell),
+        team_link=cell_link(team_cell),
         derived=tuple(derived),
     )
-
-
-def _link(cell: GridCell | None) -> str | None:
-    """A cell's first link target: the team's article title, where the rendering links it."""
-    return cell.links[0] if cell is not None and cell.links else None
 
 
 def read_matrix(
@@ -113,11 +110,12 @@ def read_matrix(
                     continue
                 account.data += 1
                 away = teams.get(j) or (abbrs[j] if j < len(abbrs) else None)
-                n = len(matches) + 1
-                match_id = ids.match_id(ctx.table_id, n)
-                matches.append(
-                    match_from_cell(cell, kind, teams[row.ordinal], away, match_id=match_id)
+                match_id = ids.match_id(ctx.table_id, len(matches) + 1)
+                pair = (links.get(row.ordinal), links.get(j)) if links else (None, None)
+                match = match_from_cell(
+                    cell, kind, teams[row.ordinal], away, match_id=match_id, links=pair
                 )
+                matches.append(keep_level_shootout(ctx, account, match))
                 if cell.value.kind not in ("score", "empty"):
                     account.unparsed(ctx, cell.line, cell.raw, "a score")
             elif role in ctx.reads:
@@ -134,7 +132,7 @@ def team_columns(ctx: TableContext) -> tuple[dict[int, str], dict[int, str | Non
     for row in ctx.grid.rows:
         cell = ctx.columns.cell(row, "team")
         teams[row.ordinal] = cell.text if cell is not None else ""
-        links[row.ordinal] = _link(cell)
+        links[row.ordinal] = cell_link(cell)
     return teams, links
 
 

@@ -6,12 +6,13 @@ from dataclasses import replace
 
 from pipeline import findings as F
 from pipeline import ids
-from pipeline.document import Grid, GridCell, GridRow, make_cell
+from pipeline.document import Grid, GridRow, make_cell
 from pipeline.kinds import (
     Account,
     Columns,
     Records,
     TableContext,
+    cell_link,
     keep_level_shootout,
     match_from_cell,
     winner_of,
@@ -46,7 +47,7 @@ class SingleMatch:
                 c2.text if c2 is not None else "",
                 line=row.line,
                 match_id=ids.match_id(ctx.table_id, len(matches) + 1),
-                links=(_link(c1), _link(c2)),
+                links=(cell_link(c1), cell_link(c2)),
             )
             match = keep_level_shootout(ctx, account, match)
             match = _with_columns(ctx, row, account, match)
@@ -85,10 +86,6 @@ def _with_columns(ctx: TableContext, row: GridRow, account: Account, match: Matc
         match.home_team, match.away_team, match.home_goals, match.away_goals, *pair, match.status
     )
     return replace(match, home_penalties=pair[0], away_penalties=pair[1], winner=winner)
-
-
-def _link(cell: GridCell | None) -> str | None:
-    return cell.links[0] if cell is not None and cell.links else None
 
 
 SINGLE_MATCH = SingleMatch()

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline import ids
-from pipeline.document import Grid, GridCell, GridRow
+from pipeline.document import Grid, GridRow
 from pipeline.kinds import (
     Account,
     Columns,
     Records,
     TableContext,
+    cell_link,
     keep_level_shootout,
     match_from_cell,
     winner_of,
@@ -81,7 +82,7 @@ def read_tie(
     stated_points = pts_cell.value.pair if pts_cell is not None and pts_cell.raw else None
     if pts_cell is not None and pts_cell.raw and stated_points is None:
         account.unparsed(ctx, row.line, pts_cell.raw, "tie points")
-    l1, l2 = _link(c1), _link(c2)
+    l1, l2 = cell_link(c1), cell_link(c2)
     walkover = agg is not None and agg.status == "walkover"
     legs: list[Match] = []
     for leg, role in (("leg_1", "leg1"), ("leg_2", "leg2")):
@@ -139,10 +140,6 @@ def _with_shootout(leg: Match, home: int | None, away: int | None) -> Match:
         leg.home_team, leg.away_team, leg.home_goals, leg.away_goals, home, away, leg.status
     )
     return replace(leg, home_penalties=home, away_penalties=away, winner=winner)
-
-
-def _link(cell: GridCell | None) -> str | None:
-    return cell.links[0] if cell is not None and cell.links else None
 
 
 TWO_LEGGED = TwoLegged()

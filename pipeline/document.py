@@ -16,14 +16,6 @@ from typing import Literal
 from pipeline.values import CellValue, read_value
 
 SectionKind = Literal["stage", "region", "group", "round", "tiebreaker", "other"]
-SECTION_KINDS: tuple[SectionKind, ...] = (
-    "stage",
-    "region",
-    "group",
-    "round",
-    "tiebreaker",
-    "other",
-)
 GridRole = Literal["table", "infobox", "navbox"]
 LeftoverCode = Literal["row-unplaced", "row-short", "row-too-long", "table-truncated"]
 
@@ -113,10 +105,6 @@ class Grid:
         return tuple(c.text for c in self.header[-1]) if self.header else ()
 
     @property
-    def width(self) -> int:
-        return max((len(r.cells) for r in self.rows), default=len(self.labels))
-
-    @property
     def header_cells(self) -> int:
         return sum(len(r) for r in self.header)
 
@@ -129,10 +117,6 @@ class Grid:
             self.header_cells + own + left + self.layout_cells + len(self.subheadings)
             + len(self.loose)
         )  # fmt: skip
-
-    def column(self, c: int) -> list[GridCell | None]:
-        """The cells of column `c`, one per row."""
-        return [r.cells[c] if c < len(r.cells) else None for r in self.rows]
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,9 +215,6 @@ class PageDocument:
     retrieved: str | None = None
     truncated_at: int | None = None  # the file was cut (no final newline inside a table)
     relations: Relations | None = field(default=None, compare=False)
-
-    def grid(self, table_id: str) -> Grid:
-        return next(g for g in self.grids if g.table_id == table_id)
 
     def placement(self, table_id: str) -> Placement:
         return self.placements.get(table_id, Placement())

@@ -7,7 +7,7 @@ every value is shown as people write it (never a Python repr such as `(13,)`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -329,16 +329,3 @@ _BUILTIN_CODES = frozenset(KINDS)
 def builtin_kinds() -> tuple[FindingKind, ...]:
     """The kinds this module declares (what the README documents)."""
     return tuple(KINDS[code] for code in sorted(_BUILTIN_CODES))
-
-
-def severity_of(code: str) -> Severity:
-    """The declared severity of a code (KeyError for an undeclared one: a bug)."""
-    return KINDS[code].severity
-
-
-def count_by_severity(findings: Iterable[Finding]) -> Mapping[Severity, int]:
-    """How many findings of each severity, every severity present (zeros included)."""
-    counts: dict[Severity, int] = dict.fromkeys(SEVERITIES, 0)
-    for f in findings:
-        counts[f.severity] += 1
-    return counts

@@ -11,10 +11,6 @@ from typing import Any
 
 import pyarrow as pa
 
-SECTION_COLUMNS = (
-    "page", "table_id", "table_label", "season", "competition", "section", "stage_name",
-    "region_name", "group_name", "round_name", "source_line",
-)  # fmt: skip
 ARROW_LISTS = {"list<string>": pa.list_(pa.string()), "list<int64>": pa.list_(pa.int64())}
 
 

@@ -86,24 +86,13 @@ def split_marks(text: str) -> tuple[str, tuple[str, ...]]:
 
 def parse_int(text: str) -> int | None:
     """Read a signed integer such as `13`, `+5`, `−10`; None if the cell is not one."""
-    base, _ = split_marks(text)
-    match = INT_RE.match(base)
-    if not match:
-        return None
-    value = int(match.group(2))
-    return -value if match.group(1) in {"-", "−", "–"} and value else value
-
-
-def is_int(text: str) -> bool:
-    """Tell whether a cell holds a signed integer."""
-    return parse_int(text) is not None
+    value = read_value(text)
+    return value.number if value.kind == "int" else None
 
 
 def parse_pair(text: str) -> tuple[int, int] | None:
     """Read a pair such as the points cell `0:6` or an aggregate `3–1`."""
-    base, _ = split_marks(text)
-    match = re.match(rf"^{PAIR}$", base)
-    return (int(match.group(1)), int(match.group(2))) if match else None
+    return read_value(text).pair
 
 
 def parse_score(text: str) -> Score:
@@ -137,25 +126,6 @@ def parse_score(text: str) -> Score:
         )
         return Score(None, None, None, None, extra, status, text, True, away_rule, side)
     return Score(home, away, pens[0], pens[1], extra, status, text, True, away_rule)
-
-
-def is_score_like(text: str) -> bool:
-    """Tell whether a cell reads as a match cell (a score, W.O., n.p., –), not a name."""
-    base, _ = split_marks(text)
-    if not base:
-        return False
-    return parse_score(text).ok and not is_int(base)
-
-
-def is_name_like(text: str) -> bool:
-    """Tell whether a cell reads as a team or label name: text that is no number or score."""
-    base, _ = split_marks(text)
-    return (
-        bool(base)
-        and not is_int(base)
-        and not is_score_like(base)
-        and any(ch.isalpha() for ch in base)
-    )
 
 
 def strip_tooltip(label: str) -> str:

@@ -15,7 +15,6 @@ from pipeline.document import (
     GridCell,
     GridRole,
     GridRow,
-    Leftover,
     PageDocument,
     build_relations,
 )
@@ -129,12 +128,11 @@ def to_grid(block: TableBlock, layout: Layout, rebuilt: Rebuilt, table_id: str) 
             else:
                 slots.append(None)
         rows.append(GridRow(tuple(slots), row.line, row.index, row.subheading))
-    leftovers = tuple(Leftover(left.cells, left.code, left.message) for left in rebuilt.unused)
     return replace(
         base,
         header=tuple(h for h in header if h),
         rows=tuple(rows),
-        leftovers=leftovers,
+        leftovers=rebuilt.unused,
         truncated=rebuilt.truncated,
         subheadings=rebuilt.subheadings,
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from pipeline.document import GridCell as Cell
-from pipeline.document import LeftoverCode
+from pipeline.document import Leftover
 from pipeline.frontends.text.layout import (
     COLUMN_TYPES,
     SPANNABLE,
@@ -32,20 +32,11 @@ class Row:
 
 
 @dataclass(frozen=True, slots=True)
-class Unused:
-    """Cells that went into no output row, and why (each becomes a finding)."""
-
-    cells: tuple[Cell, ...]
-    code: LeftoverCode
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
 class Rebuilt:
     """The rows of a table, the cells left over, and whether the file cut the table off."""
 
     rows: tuple[Row, ...]
-    unused: tuple[Unused, ...]
+    unused: tuple[Leftover, ...]  # the document's own value: cells placed in no row
     truncated: bool
     subheadings: tuple[Cell, ...] = ()  # cells of full-width rows inside the table (layout)
 
@@ -65,10 +56,10 @@ def rebuild_rows(block: TableBlock, layout: Layout, at_eof: bool) -> Rebuilt:
     else:
         segments = _typed_segments(body, layout)
     rows: list[Row] = []
-    unused: list[Unused] = []
+    unused: list[Leftover] = []
     truncated = False
     if lead:
-        unused.append(Unused(tuple(lead), "row-unplaced", "cells before the first row start"))
+        unused.append(Leftover(tuple(lead), "row-unplaced", "cells before the first row start"))
     subheadings: list[Cell] = []
     subheading: str | None = None
     index = 0  # team rows and rows that could not be placed: what matrix columns count
@@ -88,14 +79,14 @@ def rebuild_rows(block: TableBlock, layout: Layout, at_eof: bool) -> Rebuilt:
             if last and (block.cut or at_eof):
                 truncated = True
                 unused.append(
-                    Unused(tuple(segment), "table-truncated", "the file ends inside this row")
+                    Leftover(tuple(segment), "table-truncated", "the file ends inside this row")
                 )
             else:
-                unused.append(Unused(tuple(segment), "row-short", "a row too short to place"))
+                unused.append(Leftover(tuple(segment), "row-short", "a row too short to place"))
             continue
         rows.append(row)
         if extra:
-            unused.append(Unused(tuple(extra), "row-too-long", "cells beyond the row's width"))
+            unused.append(Leftover(tuple(extra), "row-too-long", "cells beyond the row's width"))
     return Rebuilt(tuple(rows), tuple(unused), truncated or block.cut, tuple(subheadings))
 
 

@@ -23,7 +23,6 @@ CASE_FILE = Path(__file__).parent / "cases" / "grids.toml"
 NULL = "~"  # the case file's None (TOML has no null)
 COVERED = "^"  # prefix of a covered copy's text
 # Cases whose expected grid the front end does not give yet: name -> the suspected bug.
-KNOWN_BUGS: dict[str, str] = {}  # case name -> the bug that makes it fail (none open)
 
 
 def _load() -> list[dict[str, Any]]:
@@ -41,12 +40,7 @@ def _runs() -> list[Any]:
     runs = []
     for case in CASES:
         for rendering in case["inputs"]:
-            marks = []
-            if case["name"] in KNOWN_BUGS:
-                marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_BUGS[case["name"]]))
-            runs.append(
-                pytest.param(case, rendering, id=f"{case['name']}-{rendering}", marks=marks)
-            )
+            runs.append(pytest.param(case, rendering, id=f"{case['name']}-{rendering}"))
     return runs
 
 
@@ -139,17 +133,7 @@ def test_snippet_gives_the_stated_grid(case: dict[str, Any], rendering: str) -> 
 
 
 def _multi() -> list[Any]:
-    return [
-        pytest.param(
-            case,
-            id=case["name"],
-            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_BUGS[case["name"]])]
-            if case["name"] in KNOWN_BUGS
-            else [],
-        )
-        for case in CASES
-        if len(case["inputs"]) > 1
-    ]
+    return [pytest.param(case, id=case["name"]) for case in CASES if len(case["inputs"]) > 1]
 
 
 @pytest.mark.parametrize("case", _multi())

@@ -32,8 +32,6 @@ PLACEMENTS = {
     "tiebreaker": Placement(path=("Tiebreaker",), kinds=("tiebreaker",)),
 }
 OUTPUTS = ("standings", "matches", "ties")
-# Cases the kinds do not read as stated yet: name -> the suspected bug.
-KNOWN_BUGS: dict[str, str] = {}  # case name -> the bug that makes it fail (none open)
 
 
 def _load() -> dict[str, Any]:
@@ -47,16 +45,7 @@ CASES: list[dict[str, Any]] = DATA["case"]
 
 
 def _params() -> list[Any]:
-    return [
-        pytest.param(
-            case,
-            id=case["name"],
-            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_BUGS[case["name"]])]
-            if case["name"] in KNOWN_BUGS
-            else [],
-        )
-        for case in CASES
-    ]
+    return [pytest.param(case, id=case["name"]) for case in CASES]
 
 
 def build_grid(case: dict[str, Any]) -> Grid:

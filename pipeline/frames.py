@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pandas as pd
@@ -17,63 +17,77 @@ SORT_KEYS = {"pages": ["page"]}  # every other output: page, source_line, readin
 ROW_ATTRIBUTES = {"source_line": "line"}  # output column -> record attribute, where they differ
 
 
-def section_columns(table: ParsedTable, line: int, info: PageInfo) -> dict[str, Any]:
-    """The columns every sectioned output row carries."""
-    s = table.section
-    return {
-        "page": table.page,
-        "table_id": table.table_id,
-        "table_label": table.label,
-        "season": info.season,
-        "competition": info.competition,
-        "section": list(s.path),
-        "stage_name": s.stage,
-        "region_name": s.region,
-        "group_name": s.group,
-        "round_name": s.round,
-        "source_line": line,
-    }
+# The columns every sectioned output row carries, from its table (and the record's line).
+# A record may state its own round (a tiebreaker belongs to the round of the tie it decides).
+SECTION_VALUES: dict[str, Callable[[ParsedTable, Any, PageInfo], Any]] = {
+    "page": lambda t, r, i: t.page,
+    "table_id": lambda t, r, i: t.table_id,
+    "table_label": lambda t, r, i: t.label,
+    "season": lambda t, r, i: i.season,
+    "competition": lambda t, r, i: i.competition,
+    "section": lambda t, r, i: list(t.section.path),
+    "stage_name": lambda t, r, i: t.section.stage,
+    "region_name": lambda t, r, i: t.section.region,
+    "group_name": lambda t, r, i: t.section.group,
+    "round_name": lambda t, r, i: (
+        t.section.round if getattr(r, "round_name", None) is None else r.round_name
+    ),
+    "source_line": lambda t, r, i: r.line,
+}
 
 
-def _value(record: object, column: str) -> Any:
-    value = getattr(record, ROW_ATTRIBUTES.get(column, column))
-    return list(value) if isinstance(value, tuple) else value
+# An output's rows held as one list per column, filled a column at a time: a dict per row
+# would cost about 1 KB a row and a Python call per cell.
+Columns = dict[str, list[Any]]
 
 
-def record_row(
-    out: Output, table: ParsedTable, record: object, columns: list[str], info: PageInfo
-) -> dict[str, Any]:
-    """One output row: the table's section columns, then the record's columns by name.
-
-    A record may state its own round (a tiebreaker belongs to the round of the tie it decides).
-    """
-    row = section_columns(table, _value(record, "source_line"), info) if out.sectioned else {}
-    for column in columns:
-        if column not in row:
-            row[column] = _value(record, column)
-    own_round = getattr(record, "round_name", None)
-    if out.sectioned and own_round is not None:
-        row["round_name"] = own_round
-    return row
+def append_rows(columns: Columns, rows: Iterable[dict[str, Any]]) -> None:
+    """Add row dicts to column lists (each row has every column)."""
+    for row in rows:
+        for name, values in columns.items():
+            values.append(row[name])
 
 
-def build_records(results: Iterable[PageResult]) -> dict[str, list[dict[str, Any]]]:
-    """Flatten parsed pages into row dicts per output table."""
+def _extend(
+    out: Output,
+    columns: Columns,
+    rows: list[tuple[ParsedTable, Any]],
+    info: PageInfo,
+    lists: frozenset[str],
+) -> None:
+    """Add the records of one page to an output's columns, a column at a time."""
+    for name, values in columns.items():
+        section_value = SECTION_VALUES.get(name) if out.sectioned else None
+        if section_value is not None:
+            values.extend(section_value(t, r, info) for t, r in rows)
+            continue
+        attr = ROW_ATTRIBUTES.get(name, name)
+        if name in lists:  # Arrow lists are built from lists (tuples in the records)
+            values.extend(list(getattr(r, attr)) for _, r in rows)
+        else:
+            values.extend(getattr(r, attr) for _, r in rows)
+
+
+def _list_columns(out: Output) -> frozenset[str]:
+    return frozenset(n for n, t in out.columns() if pa.types.is_list(t))
+
+
+def build_records(results: Iterable[PageResult]) -> dict[str, Columns]:
+    """Flatten parsed pages into the columns of each output table."""
     specs = outputs()
-    columns = {o.name: [n for n, _ in o.columns()] for o in specs}
-    out: dict[str, list[dict[str, Any]]] = {o.name: [] for o in specs}
-    tables_spec = outputs_by_name()["tables"]
+    out: dict[str, Columns] = {o.name: {n: [] for n, _ in o.columns()} for o in specs}
+    by_name = {o.name: o for o in specs}
+    lists = {o.name: _list_columns(o) for o in specs}
     for result in results:
         info = result.info
-        out["pages"].append({c: getattr(info, c) for c in columns["pages"]})
-        for table in result.tables:
-            out["tables"].append(record_row(tables_spec, table, table, columns["tables"], info))
+        append_rows(out["pages"], [{c: getattr(info, c) for c in out["pages"]}])
+        tables = [(t, t) for t in result.tables]
+        _extend(by_name["tables"], out["tables"], tables, info, lists["tables"])
         for spec in specs:
-            if spec.name in ("pages", "tables", "findings"):
-                continue
-            for table, record in result.rows(spec.name):
-                out[spec.name].append(record_row(spec, table, record, columns[spec.name], info))
-        out["findings"].extend(finding_record(f) for f in result.findings)
+            if spec.name not in ("pages", "tables", "findings"):
+                rows = result.rows(spec.name)
+                _extend(spec, out[spec.name], rows, info, lists[spec.name])
+        append_rows(out["findings"], (finding_record(f) for f in result.findings))
     return out
 
 
@@ -98,10 +112,18 @@ def finding_record(f: Finding) -> dict[str, Any]:
     }
 
 
-def to_frame(name: str, records: list[dict[str, Any]]) -> pd.DataFrame:
+def finding_columns(findings: Iterable[Finding]) -> Columns:
+    """The findings output's columns for these findings."""
+    names = [n for n, _ in outputs_by_name()["findings"].columns()]
+    out: Columns = {n: [] for n in names}
+    append_rows(out, (finding_record(f) for f in findings))
+    return out
+
+
+def to_frame(name: str, data: Columns) -> pd.DataFrame:
     """Make a typed DataFrame (nullable Int64, bool, str), sorted by page and line."""
     columns = outputs_by_name()[name].columns()
-    df = pd.DataFrame.from_records(records, columns=[n for n, _ in columns])
+    df = pd.DataFrame({n: data[n] for n, _ in columns}, columns=[n for n, _ in columns])
     df["_order"] = range(len(df))
     keys = SORT_KEYS.get(name, ["page", "source_line", "_order"])
     df = df.sort_values(keys, kind="stable").drop(columns="_order").reset_index(drop=True)

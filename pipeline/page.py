@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TypeVar
 
 from pipeline import findings as F
 from pipeline import kinds
 from pipeline.checks import page_context, run_checks
-from pipeline.document import Grid, GridCell, PageDocument, Placement
+from pipeline.document import Grid, GridCell, Placement
 from pipeline.findings import Finding, FindingKind, Site
 from pipeline.frontends import read_document
 from pipeline.kinds import Account, TableContext
@@ -76,7 +76,6 @@ class PageResult:
     tables: tuple[ParsedTable, ...]
     ties: tuple[DecidedTie, ...]
     findings: tuple[Finding, ...]
-    document: PageDocument | None = field(default=None, compare=False)
 
     def rows(self, output: str) -> list[tuple[ParsedTable, object]]:
         """The records of one output with the table each comes from, in page order."""
@@ -123,7 +122,7 @@ def parse_page(data: bytes, page: str, path: str) -> PageResult:
         revision=doc.revision,
         retrieved=doc.retrieved,
     )
-    return PageResult(info, tuple(tables), tuple(decided), tuple(findings), doc)
+    return PageResult(info, tuple(tables), tuple(decided), tuple(findings))
 
 
 def table_labels(paths: list[tuple[str, ...]]) -> list[str]:

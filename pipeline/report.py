@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -32,9 +32,13 @@ def render_markdown(pages: pd.DataFrame, tables: pd.DataFrame, findings: pd.Data
         f"{totals['error']} error(s), {totals['warning']} warning(s), {totals['info']} info."
     )
     out.append("")
+    # Grouped once: filtering the findings per page would make the report quadratic.
+    by_page: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for f in _records(findings):
+        by_page[str(f["page"])].append(f)
     for page in pages.itertuples(index=False):
-        mine = findings[findings["page"] == page.page]
-        counts = Counter(mine["severity"])
+        mine = by_page.get(str(page.page), [])
+        counts = Counter(f["severity"] for f in mine)
         out.append(f"## {page.page}")
         out.append("")
         out.append(
@@ -43,14 +47,14 @@ def render_markdown(pages: pd.DataFrame, tables: pd.DataFrame, findings: pd.Data
             f" — {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
         )
         out.append("")
-        serious = mine[mine["severity"] != "info"]
-        if len(serious):
+        serious = [f for f in mine if f["severity"] != "info"]
+        if serious:
             out.append(
                 "| severity | where | code | team | field | stated | computed | cells to check "
                 "| message |"
             )
             out.append("|---|---|---|---|---|---|---|---|---|")
-            for f in _records(serious):
+            for f in serious:
                 cells = [
                     f["severity"],
                     f"`{page.path}:{f['source_line']}`",
@@ -64,7 +68,7 @@ def render_markdown(pages: pd.DataFrame, tables: pd.DataFrame, findings: pd.Data
                 ]
                 out.append("| " + " | ".join(str(c) for c in cells) + " |")
             out.append("")
-        infos = Counter(mine[mine["severity"] == "info"]["code"])
+        infos = Counter(f["code"] for f in mine if f["severity"] == "info")
         if infos:
             out.append("Info: " + ", ".join(f"`{c}` × {n}" for c, n in sorted(infos.items())))
             out.append("")
@@ -104,20 +108,25 @@ def render_junit(tables: pd.DataFrame, findings: pd.DataFrame) -> str:
         f'<testsuite name="validation" tests="{len(tables) + len(page_errors)}" '
         f'failures="{n_fail + len(page_errors)}">'
     )
+    # Grouped once: filtering the findings per table would make the report quadratic.
+    by_table: dict[str, list[Any]] = defaultdict(list)
+    for f in findings.itertuples(index=False):
+        if isinstance(f.table_id, str):
+            by_table[f.table_id].append(f)
     for t in tables.itertuples(index=False):
-        mine = findings[findings["table_id"] == t.table_id]
+        mine = by_table.get(str(t.table_id), [])
         name = quoteattr(f"{t.table_id} {t.kind} (line {t.source_line})")
         lines.append(f"  <testcase classname={quoteattr(str(t.page))} name={name}>")
-        for f in mine[mine["severity"] == "error"].itertuples(index=False):
-            lines.append(
-                f"    <failure message={quoteattr(str(f.message))} type={quoteattr(str(f.code))}>"
-                f"{escape(str(f.page))}:{f.source_line}</failure>"
-            )
-        others = mine[mine["severity"] != "error"]
-        if len(others):
+        for f in mine:
+            if f.severity == "error":
+                lines.append(
+                    f"    <failure message={quoteattr(str(f.message))} "
+                    f"type={quoteattr(str(f.code))}>{escape(str(f.page))}:{f.source_line}</failure>"
+                )
+        others = [f for f in mine if f.severity != "error"]
+        if others:
             text = "\n".join(
-                f"{f.page}:{f.source_line}: {f.severity}[{f.code}] {f.message}"
-                for f in others.itertuples(index=False)
+                f"{f.page}:{f.source_line}: {f.severity}[{f.code}] {f.message}" for f in others
             )
             lines.append(f"    <system-out>{escape(text)}</system-out>")
         lines.append("  </testcase>")

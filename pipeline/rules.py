@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from pipeline.values import strip_tooltip
@@ -235,6 +236,8 @@ def classification_criteria(rule_text: str | None) -> tuple[str, ...]:
     return ("points",)
 
 
+# Labels repeat on every table of a page and are looked up many times: bounded memos.
+@lru_cache(maxsize=1 << 14)
 def normalise_label(label: str) -> str:
     """A header label as looked up: tooltip text and footnote marks removed, lower case."""
     text = label.lower()
@@ -255,6 +258,7 @@ def is_abbreviation(text: str) -> bool:
     return bool(ABBR_RE.match(stripped)) and normalise_label(stripped) not in NOTHING_TO_STORE
 
 
+@lru_cache(maxsize=1 << 14)
 def is_filler(text: str) -> bool:
     """A header cell that names no column: empty, `Teams`/`Scores` above a header, a corner."""
     low = strip_tooltip(text).lower().strip()

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pipeline.document import SectionNode, TableRef
+from pipeline.document import PageDocument, SectionNode, TableRef
 from pipeline.frontends import read_document
 from pipeline.page import PageResult, parse_page
 from tests.conftest import FIXTURES, SEED, parse_fixture
@@ -14,6 +14,10 @@ from tests.conftest import FIXTURES, SEED, parse_fixture
 
 def parse_text(text: str, page: str = "snippet") -> PageResult:
     return parse_page(text.encode(), page, f"{page}.txt")
+
+
+def document_of(text: str, page: str = "snippet") -> PageDocument:
+    return read_document(text.encode(), page, f"{page}.txt")[0]
 
 
 def _codes(result: PageResult, table_id: str | None = None) -> list[tuple[str, int]]:
@@ -93,8 +97,7 @@ def test_a_heading_of_no_known_kind_holding_groups_is_a_region_by_its_position()
     result = parse_text(ZONES)
     places = [(t.section.region, t.section.group) for t in result.tables]
     assert places == [("Zona Norte", "Group A"), ("Zona Norte", "Group B"), ("Zona Sur", "Group A")]
-    assert result.document is not None
-    kinds = {n.heading: n.kind for n in result.document.headings()}
+    kinds = {n.heading: n.kind for n in document_of(ZONES).headings()}
     assert kinds["Zona Norte"] == kinds["Zona Sur"] == "region"
 
 
@@ -116,8 +119,7 @@ Final
 
 def test_tiebreaker_heading_is_credited_to_the_last_part_of_a_split_block() -> None:
     result = parse_text(SPLIT_ROUND)
-    doc = result.document
-    assert doc is not None
+    doc = document_of(SPLIT_ROUND)
     first, second = (t.table_id for t in result.tables[:2])
     assert result.tables[0].line == result.tables[1].line - 3  # one block, split at its header
     assert doc.tiebreaker_after(first) is None
@@ -161,9 +163,7 @@ def test_a_typo_in_one_tie_is_a_mismatch_not_a_new_rule() -> None:
 
 def _group_a_as_two_tables(score_change: tuple[str, str] | None = None) -> str:
     """The seed's Region II Group A printed as a standings table and a separate matrix."""
-    seed = parse_fixture(SEED.name)
-    doc = seed.document
-    assert doc is not None
+    doc = read_document(SEED.read_bytes(), SEED.stem, SEED.name)[0]
     grid = next(g for g in doc.grids if doc.placement(g.table_id).group == "Group A")
     labels = grid.labels
     spacer = labels.index("Qualification") + 1
@@ -280,8 +280,7 @@ def test_a_group_never_holds_a_region_found_by_position() -> None:
         "Zona Norte",
         "Group B",
     )
-    assert result.document is not None
-    top = [c.heading for c in result.document.root.children if isinstance(c, SectionNode)]
+    top = [c.heading for c in document_of(page).root.children if isinstance(c, SectionNode)]
     assert top == ["Group A", "Zona Norte"]
 
 
@@ -293,8 +292,7 @@ def test_full_width_rows_inside_a_table_head_the_rows_below_them() -> None:
         "| Southern zone | | | | |\n| Eps | 1–0 | Zeta | 1–0 | 0–0 |\n"
     )
     result = parse_text(page)
-    assert result.document is not None
-    grid = result.document.grids[0]
+    grid = document_of(page).grids[0]
     assert [c.text for c in grid.subheadings if c.text] == ["Northern zone", "Southern zone"]
     assert [r.subheading for r in grid.rows] == ["Northern zone", "Northern zone", "Southern zone"]
     (table,) = result.tables

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import kinds
+from pipeline.frontends import read_document
 from pipeline.page import parse_page
 from pipeline.rules import (
     NOTHING_TO_STORE,
@@ -38,8 +39,7 @@ def _recognised(text: str, role: str) -> bool:
 def expected_layout(data: bytes) -> dict[str, tuple[int, int]]:
     """Per recognised table: (layout the invariant allows, layout the tool booked)."""
     result = parse_page(data, "p", "p.txt")
-    doc = result.document
-    assert doc is not None
+    doc, _ = read_document(data, "p", "p.txt")
     out: dict[str, tuple[int, int]] = {}
     by_id = {t.table_id: t for t in result.tables}
     for grid in doc.grids:

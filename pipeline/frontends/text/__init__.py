@@ -86,14 +86,9 @@ class TextFrontEnd:
 
 def to_grid(block: TableBlock, layout: Layout, rebuilt: Rebuilt, table_id: str) -> Grid:
     """Turn a rebuilt text table into a grid; covered cells are copies of the cell above."""
-    base = Grid(
-        table_id,
-        block.line,
-        block.end_line,
-        layout_cells=block.layout_cells,
-        rendering=block.rendering,
-    )
     role = ROLES.get(layout.skip_code, "table")
+    # Each grid is built once, never through `dataclasses.replace` (costly on 14 fields).
+    at = (table_id, block.line, block.end_line, role)
     if (layout.kind == "unknown" or not layout.width) and block.rows_marked:
         # Rows are marked: the grid is plain whatever the kind (a plug-in kind may read it),
         # its header the rows a rule closes, else its first row; unread, every cell stays
@@ -106,9 +101,17 @@ def to_grid(block: TableBlock, layout: Layout, rebuilt: Rebuilt, table_id: str) 
         )
         header = tuple(tuple(row) for row in marked[:split])
         body = tuple(GridRow(tuple(row), row[0].line, n) for n, row in enumerate(marked[split:]))
-        return replace(base, role=role, header=header, rows=body)
+        return Grid(
+            *at,
+            header=header,
+            rows=body,
+            layout_cells=block.layout_cells,
+            rendering=block.rendering,
+        )
     if layout.kind == "unknown" or not layout.width:
-        return replace(base, role=role, loose=block.cells)
+        return Grid(
+            *at, loose=block.cells, layout_cells=block.layout_cells, rendering=block.rendering
+        )
     # Text marks no header cell (no `th`): `header` stays false; the grid's header rows say it.
     head = list(block.cells[: layout.header_cells])
     width = min(layout.width, len(head))
@@ -128,13 +131,15 @@ def to_grid(block: TableBlock, layout: Layout, rebuilt: Rebuilt, table_id: str) 
             else:
                 slots.append(None)
         rows.append(GridRow(tuple(slots), row.line, row.index, row.subheading))
-    return replace(
-        base,
+    return Grid(
+        *at,
         header=tuple(h for h in header if h),
         rows=tuple(rows),
         leftovers=rebuilt.unused,
         truncated=rebuilt.truncated,
         subheadings=rebuilt.subheadings,
+        layout_cells=block.layout_cells,
+        rendering=block.rendering,
     )
 
 

@@ -31,8 +31,8 @@ class _Run:
         self.cut = False
 
     def add_claim(self, claim: Claim, last_line: int) -> None:
-        if claim.row_start:
-            self.starts.add(len(self.cells))
+        base = len(self.cells)
+        self.starts.update(base + s for s in claim.starts)
         self.cells.extend(claim.cells)
         self.flavours.add(claim.name)
         self.cut = self.cut or claim.cut
@@ -122,7 +122,8 @@ def split_blocks(page: PageText, flavours: tuple[Flavour, ...] | None = None) ->
             if run is None:
                 flush_items()
                 run = _Run(line.number)
-            _absorb_items(run, pending_items)
+            if pending_items:
+                _absorb_items(run, pending_items)
             run.add_rule(line)
             i += 1
             continue
@@ -135,7 +136,8 @@ def split_blocks(page: PageText, flavours: tuple[Flavour, ...] | None = None) ->
             if run is None:
                 flush_items()
                 run = _Run(line.number)
-            _absorb_items(run, pending_items)
+            if pending_items:
+                _absorb_items(run, pending_items)
             run.add_claim(claim, lines[i + claim.consumed - 1].number)
             i += claim.consumed
             continue

@@ -21,7 +21,7 @@ class Claim:
     consumed: int
     cells: tuple[GridCell, ...]
     cut: bool = False  # the last cell was cut by the end of the file
-    row_start: bool = False  # the first cell starts a row (a row line, a `| ` mark)
+    starts: tuple[int, ...] = ()  # indices of the cells that start a row (a row line, `| `)
 
 
 class Flavour(Protocol):
@@ -40,7 +40,7 @@ def is_pipe(text: str) -> bool:
 
 def is_rule(text: str) -> bool:
     """Tell whether a line is a `---|` rule: layout, not data."""
-    return bool(RULE_RE.match(text))
+    return "---" in text and RULE_RE.match(text) is not None
 
 
 def rule_cells(text: str) -> int:

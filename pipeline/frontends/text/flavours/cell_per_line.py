@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pipeline.document import make_cell
+from pipeline.document import GridCell, make_cell
 from pipeline.frontends.text.blocks import split_heading_text
-from pipeline.frontends.text.flavours import Claim, is_pipe, is_rule
+from pipeline.frontends.text.flavours import Claim, is_rule
 from pipeline.frontends.text.model import Line
 from pipeline.rules import APPENDIX_HEADINGS, heading_kind
 
@@ -21,33 +21,47 @@ def _cut_cell(text: str) -> bool:
     )
 
 
-def _is_text(text: str) -> bool:
-    return not is_pipe(text) and not is_rule(text)
-
-
 class CellPerLine:
     """Claim runs of `text` + `|` pairs and bare `|` empty cells."""
 
     name = "cell_per_line"
 
     def claim(self, lines: tuple[Line, ...], i: int, ends_mid_line: bool) -> Claim | None:
-        """Take one cell: a text line and its `|`, or a bare `|` (an empty cell)."""
-        line = lines[i]
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if is_pipe(line.text):
-            # A bare `|` that no text line precedes is an empty cell (SOURCES.md).
-            return Claim(self.name, 1, (make_cell("", line.number),))
-        if not _is_text(line.text):
+        """Take the run of cells from line `i`: text lines each with its `|`, bare `|` lines
+        (empty cells), up to the first line that is neither (a blank or rule line, prose)."""
+        # One claim a run, not a cell: this is the loop every line of a page goes through.
+        cells: list[GridCell] = []
+        starts: list[int] = []
+        cut = False
+        n = len(lines)
+        j = i
+        while j < n:
+            line = lines[j]
+            text = line.text.strip()
+            if text == "|":
+                # A bare `|` that no text line precedes is an empty cell (SOURCES.md).
+                cells.append(make_cell("", line.number))
+                j += 1
+                continue
+            if not text or is_rule(text):
+                break
+            if j + 1 < n and lines[j + 1].text.strip() == "|":
+                if text.startswith("| "):  # a `| ` prefix marks a row start
+                    starts.append(len(cells))
+                    text = text[2:].strip()
+                cells.append(make_cell(text, line.number))
+                j += 2
+                continue
+            last_after_cell = j + 1 == n and j > 0 and lines[j - 1].text.strip() == "|"
+            if last_after_cell and (ends_mid_line or _cut_cell(text)):
+                # The file stops inside this cell (its `|` never came): keep it, flagged, so
+                # it is counted and named. Without a final newline that is certain; with one,
+                # a last line right after a cell is a cut cell unless it reads as a sentence
+                # or heading.
+                cells.append(make_cell(text, line.number))
+                cut = True
+                j += 1
+            break
+        if j == i:
             return None
-        if nxt is not None and is_pipe(nxt.text):
-            text, marked = line.text, False
-            if text.lstrip().startswith("| ") or text.strip() == "|":
-                text, marked = text.lstrip()[2:], True  # a `| ` prefix marks a row start
-            return Claim(self.name, 2, (make_cell(text.strip(), line.number),), row_start=marked)
-        last_after_cell = nxt is None and i > 0 and is_pipe(lines[i - 1].text)
-        if last_after_cell and (ends_mid_line or _cut_cell(line.text)):
-            # The file stops inside this cell (its `|` never came): keep it, flagged, so it
-            # is counted and named. Without a final newline that is certain; with one, a last
-            # line right after a cell is a cut cell unless it reads as a sentence or heading.
-            return Claim(self.name, 1, (make_cell(line.text.strip(), line.number),), cut=True)
-        return None
+        return Claim(self.name, j - i, tuple(cells), cut=cut, starts=tuple(starts))

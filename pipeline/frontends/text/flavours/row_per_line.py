@@ -51,4 +51,4 @@ class RowPerLine:
             and is_row_line(before)
             and before.endswith("|")
         )
-        return Claim(self.name, 1, cells, cut=cut, row_start=True)
+        return Claim(self.name, 1, cells, cut=cut, starts=(0,))

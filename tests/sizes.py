@@ -1,0 +1,152 @@
+"""The size suite: one generator per shape of large input, and a runner that measures a shape.
+
+Shapes (issue 10): heading lines, bare `|` lines, one huge table, prose between many small
+tables, many ties with many tiebreakers, and the seed page repeated. `measure` runs one shape
+in a fresh interpreter, as a user's `check` would, and returns the time of parse plus outputs
+(imports excluded) and the peak RSS of the whole process, imports included.
+
+`python -m tests.sizes [MB]` prints every shape's figures (used by `make bench`).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "tests" / "fixtures" / "2004_copa_peru.txt"
+
+# Bounds of the issue: peak RSS at most 200 MB + 20 x the file, at most 2 s a MB.
+RSS_BASE_MB = 200
+RSS_PER_INPUT = 20
+SECONDS_PER_MB = 2.0
+
+
+def _repeat(unit: str, size: int) -> bytes:
+    return (unit * max(1, size // len(unit.encode()))).encode()
+
+
+def headings(size: int) -> bytes:
+    """Bare heading lines, none with a table under it."""
+    return "".join(f"Group {chr(65 + i % 26)}\n" for i in range(size // 8)).encode()
+
+
+def bars(size: int) -> bytes:
+    """Bare `|` lines: one block of empty cells."""
+    return b"|\n" * (size // 2)
+
+
+def huge_table(size: int) -> bytes:
+    """One two-legged table of as many ties as fit."""
+    head = ["Team 1", "Agg.Tooltip Aggregate score", "Team 2", "1st leg", "2nd leg"]
+    row = ["Home {n}", "3–1", "Away {n}", "2–0", "1–1"]
+    unit = "".join(f"{c}\n|\n" for c in row)
+    ties = size // len(unit.encode())
+    body = "".join(unit.replace("{n}", str(n)) for n in range(ties))
+    return ("Round of 64\n" + "".join(f"{c}\n|\n" for c in head) + body).encode()
+
+
+def prose_tables(size: int) -> bytes:
+    """A sentence of prose, then a one-match table, over and over."""
+    unit = "Some prose line that is long enough to be prose, really.\n" + "".join(
+        f"{c}\n|\n" for c in ["Team 1", "Score", "Team 2", "A", "1–0", "B"]
+    )
+    return _repeat(unit, size)
+
+
+def ties(size: int) -> bytes:
+    """Rounds of four two-legged ties, each round followed by two tiebreaker matches."""
+    head = ["Team 1", "Agg.", "Team 2", "1st leg", "2nd leg"]
+    legs = [f"T{k}a\n|\n2–2\n|\nT{k}b\n|\n1–1\n|\n1–1\n|\n" for k in range(4)]
+    breakers = [f"T{k}a\n|\n1–0\n|\nT{k}b\n|\n" for k in range(2)]
+    unit = (
+        "Semifinals\n"
+        + "".join(f"{c}\n|\n" for c in head)
+        + "".join(legs)
+        + "Tiebreaker\n"
+        + "".join(f"{c}\n|\n" for c in ["Team 1", "Score", "Team 2"])
+        + "".join(breakers)
+    )
+    return _repeat(unit, size)
+
+
+def seed_copies(size: int) -> bytes:
+    """The seed page repeated: real tables at real density."""
+    seed = SEED.read_bytes()
+    return seed * max(1, size // len(seed))
+
+
+SHAPES: dict[str, Callable[[int], bytes]] = {
+    "headings": headings,
+    "bars": bars,
+    "huge_table": huge_table,
+    "prose_tables": prose_tables,
+    "ties": ties,
+    "seed_copies": seed_copies,
+}
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One shape's figures."""
+
+    shape: str
+    megabytes: float
+    seconds: float  # parse, cross-check, validate and render, imports excluded
+    peak_rss_mb: float  # the whole process, imports included
+    tables: int
+
+    @property
+    def rss_bound_mb(self) -> float:
+        return RSS_BASE_MB + RSS_PER_INPUT * self.megabytes
+
+    @property
+    def seconds_per_mb(self) -> float:
+        return self.seconds / self.megabytes
+
+
+# Run in a child: the peak RSS must be this input's alone, not the test session's.
+_CHILD = """
+import gc, json, resource, sys, time
+from pipeline.run import RawPage, assemble, parse_pages
+gc.freeze()  # as the CLI does after its imports
+data = sys.stdin.buffer.read()
+start = time.process_time()
+outputs = assemble(parse_pages([RawPage("size", "raw/size.txt", data)]))
+seconds = time.process_time() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "peak": peak, "tables": len(outputs.frames["tables"])}))
+"""
+
+
+def measure(shape: str, megabytes: float) -> Measure:
+    """Generate `shape` at `megabytes` and run it through parse and outputs in a child."""
+    data = SHAPES[shape](int(megabytes * 1_000_000))
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD],
+        input=data,
+        capture_output=True,
+        check=True,
+        cwd=ROOT,
+    )
+    figures = json.loads(done.stdout)
+    return Measure(shape, len(data) / 1e6, figures["seconds"], figures["peak"], figures["tables"])
+
+
+def main() -> None:
+    megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
+    for shape in SHAPES:
+        m = measure(shape, megabytes)
+        print(
+            f"{shape:13} {m.megabytes:5.2f} MB {m.tables:6} tables: {m.seconds:6.2f} s "
+            f"({m.seconds_per_mb:4.2f} s/MB, bound {SECONDS_PER_MB}), peak RSS "
+            f"{m.peak_rss_mb:5.0f} MB (bound {m.rss_bound_mb:.0f})"
+        )
+
+
+if __name__ == "__main__":
+    main()

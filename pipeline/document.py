@@ -10,8 +10,8 @@ of equality (`compare=False`) so tests compare meaning, as sqlite-utils' tokens 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
 
 from pipeline.values import CellValue, read_value
 
@@ -21,12 +21,9 @@ LeftoverCode = Literal["row-unplaced", "row-short", "row-too-long", "table-trunc
 
 
 @dataclass(frozen=True, slots=True)
-class GridCell:
-    """One cell: raw and cleaned text, where it stands, how it is marked, its value."""
+class CellStyle:
+    """How the rendering marks a cell. Most cells carry none of it, so they share one."""
 
-    raw: str  # as written in the rendering
-    value: CellValue  # parsed once from the text; `value.base` is the cleaned text
-    line: int = field(compare=False)
     offset: int | None = field(default=None, compare=False)  # column or byte offset, if known
     header: bool = False  # the rendering marks it a header cell (`th`, `!`)
     links: tuple[str, ...] = ()  # article titles the cell links to
@@ -34,6 +31,23 @@ class GridCell:
     span: tuple[int, int] = (1, 1)  # (rowspan, colspan) as stated
     copied_from: tuple[int, int] | None = None  # (row, column) of the spanning cell if covered
     computed: bool = False  # a template computed the value rather than the page stating it
+
+
+PLAIN = CellStyle()
+
+
+@dataclass(frozen=True, slots=True)
+class GridCell:
+    """One cell: raw and cleaned text, where it stands, how it is marked, its value.
+
+    The marks live in a shared `CellStyle`: four fields, not ten, make a cell cheap to build
+    (every line of a text page is one).
+    """
+
+    raw: str  # as written in the rendering
+    value: CellValue  # parsed once from the text; `value.base` is the cleaned text
+    line: int = field(compare=False)
+    style: CellStyle = PLAIN
 
     @property
     def text(self) -> str:
@@ -46,14 +60,48 @@ class GridCell:
         return self.value.marks
 
     @property
+    def offset(self) -> int | None:
+        return self.style.offset
+
+    @property
+    def header(self) -> bool:
+        return self.style.header
+
+    @property
+    def links(self) -> tuple[str, ...]:
+        return self.style.links
+
+    @property
+    def bold(self) -> bool:
+        return self.style.bold
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.style.span
+
+    @property
+    def copied_from(self) -> tuple[int, int] | None:
+        return self.style.copied_from
+
+    @property
+    def computed(self) -> bool:
+        return self.style.computed
+
+    @property
     def own(self) -> bool:
         """The cell stands in the rendering itself (not copied down from a span)."""
-        return self.copied_from is None
+        return self.style.copied_from is None
+
+    def copied_to(self, origin: tuple[int, int]) -> GridCell:
+        """This cell as the copy a span leaves in a covered slot; `origin` is the span's."""
+        return GridCell(self.raw, self.value, self.line, replace(self.style, copied_from=origin))
 
 
-def make_cell(raw: str, line: int, **extra: object) -> GridCell:
-    """Build a cell from its raw text, reading its value once."""
-    return GridCell(raw, read_value(raw), line, **extra)  # type: ignore[arg-type]
+def make_cell(raw: str, line: int, **style: Any) -> GridCell:
+    """Build a cell from its raw text, reading its value once; `style` as `CellStyle`'s."""
+    if style:
+        return GridCell(raw, read_value(raw), line, CellStyle(**style))
+    return GridCell(raw, read_value(raw), line)
 
 
 @dataclass(frozen=True, slots=True)

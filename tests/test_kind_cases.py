@@ -10,7 +10,6 @@ checked on every case. The encoding is described at the top of the case file.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +61,7 @@ def build_grid(case: dict[str, Any]) -> Grid:
             elif text == COVERED:
                 above = rows[r - 1].cells[c]
                 assert above is not None, f"{case['name']}: a copy needs a cell above"
-                cells.append(replace(above, copied_from=above.copied_from or (r - 1, c)))
+                cells.append(above.copied_to(above.copied_from or (r - 1, c)))
             else:
                 cells.append(make_cell(text, line + r))
         rows.append(GridRow(tuple(cells), line + r, ordinals[r]))

@@ -8,8 +8,6 @@ another reader gives the same outputs, with no core module edited.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from pipeline import ids
 from pipeline.document import (
     Grid,
@@ -95,7 +93,7 @@ def _grid(table_id: str, lines: list[tuple[int, list[str]]]) -> Grid:
                 slots.append(None)
             elif text.startswith("^") and rows and rows[-1].cells[c] is not None:
                 above = rows[-1].cells[c]
-                slots.append(replace(above, copied_from=above.copied_from or (len(rows) - 1, c)))  # type: ignore[arg-type]
+                slots.append(above.copied_to(above.copied_from or (len(rows) - 1, c)))  # type: ignore[union-attr]
             else:
                 slots.append(make_cell(text, n))
         rows.append(GridRow(tuple(slots), n, len(rows)))

@@ -7,8 +7,6 @@ simply absent), covered cells are inferred and copied down, a cut last cell is n
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from pipeline import ids
 from pipeline.document import (
     Grid,
@@ -127,7 +125,7 @@ def to_grid(block: TableBlock, layout: Layout, rebuilt: Rebuilt, table_id: str) 
             spanning = above.cells[c] if above is not None else None
             if row.values[c] is not None and spanning is not None:
                 origin = spanning.copied_from or (len(rows) - 1, c)
-                slots.append(replace(spanning, copied_from=origin))
+                slots.append(spanning.copied_to(origin))
             else:
                 slots.append(None)
         rows.append(GridRow(tuple(slots), row.line, row.index, row.subheading))

@@ -204,6 +204,7 @@ def is_rule_prose(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 14)
 def heading_kind(text: str) -> HeadingKind | None:
     """Classify a heading by the vocabulary above; None when it names no known kind."""
     for kind, pattern in HEADING_KINDS:

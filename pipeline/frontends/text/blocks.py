@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.document import GridCell, make_cell
 from pipeline.frontends.text.decode import PageText
@@ -84,12 +85,19 @@ def looks_like_heading(text: str) -> bool:
 
 def text_blocks(line: Line, is_title: bool) -> list[Block]:
     """Classify one non-table line as heading(s) or prose."""
-    if is_title:
-        return [Prose(line.text.strip(), line.number)]
-    parts = split_heading_text(line.text)
-    if parts and all(looks_like_heading(p) for p in parts):
+    parts = None if is_title else _heading_parts(line.text)
+    if parts:
         return [Heading(p, line.number) for p in parts]
     return [Prose(line.text.strip(), line.number)]
+
+
+@lru_cache(maxsize=1 << 14)  # heading texts repeat (`Group A`, `Tiebreaker`) on every page
+def _heading_parts(text: str) -> tuple[str, ...] | None:
+    """The heading texts a line holds, or None for prose."""
+    parts = split_heading_text(text)
+    if parts and all(looks_like_heading(p) for p in parts):
+        return tuple(parts)
+    return None
 
 
 def split_blocks(page: PageText, flavours: tuple[Flavour, ...] | None = None) -> list[Block]:

@@ -12,7 +12,7 @@ import pandas as pd
 from pipeline import __version__, ids
 from pipeline.findings import KINDS
 from pipeline.frontends import suffixes
-from pipeline.run import RawPage, assemble, parse_pages
+from pipeline.run import RawPage, assemble, parse_each
 from pipeline.storage import (
     InputError,
     OutputBusy,
@@ -197,8 +197,8 @@ def run_extract(args: argparse.Namespace) -> int:
               file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
     quiet = args.quiet or not sys.stderr.isatty()
-    results = parse_pages(pages, _progress(len(pages), quiet))  # type: ignore[arg-type]
-    outputs = assemble(results)
+    # Streamed: each page's parse result is dropped once its rows are taken.
+    outputs = assemble(parse_each(pages, _progress(len(pages), quiet)))  # type: ignore[arg-type]
     try:
         notes = write_outputs(args.out, outputs.arrow, outputs.reports, wait=args.wait)
     except OutputBusy as err:
@@ -227,7 +227,7 @@ def run_check(args: argparse.Namespace) -> int:
     if _missing(args.files):
         return EXIT_USAGE
     pages, ok = _read_all(args.files, as_typed=True)  # findings name files as typed
-    frames = assemble(parse_pages(pages)).frames
+    frames = assemble(parse_each(pages)).frames
     _print_findings(frames, infos=True, indent="")
     if not ok:
         return EXIT_USAGE

@@ -72,14 +72,19 @@ def _list_columns(out: Output) -> frozenset[str]:
     return frozenset(n for n, t in out.columns() if pa.types.is_list(t))
 
 
-def build_records(results: Iterable[PageResult]) -> dict[str, Columns]:
-    """Flatten parsed pages into the columns of each output table."""
+def build_records(
+    results: Iterable[PageResult], paths: dict[str, str] | None = None
+) -> dict[str, Columns]:
+    """Flatten parsed pages into the columns of each output table (read once, in order);
+    `paths`, if given, receives each page's input path."""
     specs = outputs()
     out: dict[str, Columns] = {o.name: {n: [] for n, _ in o.columns()} for o in specs}
     by_name = {o.name: o for o in specs}
     lists = {o.name: _list_columns(o) for o in specs}
     for result in results:
         info = result.info
+        if paths is not None:
+            paths[info.page] = info.path
         append_rows(out["pages"], [{c: getattr(info, c) for c in out["pages"]}])
         tables = [(t, t) for t in result.tables]
         _extend(by_name["tables"], out["tables"], tables, info, lists["tables"])

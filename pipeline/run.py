@@ -64,28 +64,38 @@ def no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def parse_pages(
+def parse_each(
     pages: Iterable[RawPage], progress: Callable[[RawPage], None] | None = None
-) -> list[PageResult]:
-    """Parse each page; the callback reports progress (the CLI draws it)."""
-    results = []
+) -> Iterator[PageResult]:
+    """Parse each page in turn; the callback reports progress (the CLI draws it)."""
     for raw in pages:
         if progress is not None:
             progress(raw)
         with no_cycle_collection():
-            results.append(parse_page(raw.data, raw.page, raw.path))
-    return results
+            result = parse_page(raw.data, raw.page, raw.path)
+        yield result
 
 
-def assemble(results: list[PageResult]) -> Outputs:
-    """Build, validate (one batch per output table) and render everything a run writes."""
+def parse_pages(
+    pages: Iterable[RawPage], progress: Callable[[RawPage], None] | None = None
+) -> list[PageResult]:
+    """Parse every page (the results held together: for tests and tools that reuse them)."""
+    return list(parse_each(pages, progress))
+
+
+def assemble(results: Iterable[PageResult]) -> Outputs:
+    """Build, validate (one batch per output table) and render everything a run writes.
+
+    The results are read once, in order: given `parse_each(...)`, each page's result is
+    dropped once its rows are taken, so a run never holds every page's objects at once.
+    """
     with no_cycle_collection():
         return _assemble(results)
 
 
-def _assemble(results: list[PageResult]) -> Outputs:
-    records = build_records(results)
-    paths = {r.info.page: r.info.path for r in results}  # findings name the input file
+def _assemble(results: Iterable[PageResult]) -> Outputs:
+    paths: dict[str, str] = {}  # findings name the input file
+    records = build_records(results, paths)
     frames: dict[str, pd.DataFrame] = {}
     extra: list[Finding] = []
     rejected: dict[tuple[str, str], int] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 # Footnote marks as MediaWiki renders them: [note 1], [a], [lower-alpha 1], [1], [nb 2].
@@ -169,21 +170,14 @@ class CellValue:
 
 
 _PAIR_RE = re.compile(rf"^{PAIR}$")
-# One bounded memo for the one reader: cell texts repeat (scores, numbers) across a page.
-_MEMO: dict[str, CellValue] = {}
-_MEMO_MAX = 1 << 16
 
 
+# One bounded memo for the one reader: cell texts repeat (scores, numbers) across a page. An
+# LRU, so a page of unique names cannot evict the scores nor hold more than it bounds.
+@lru_cache(maxsize=1 << 13)
 def read_value(text: str) -> CellValue:
     """Read a cell's text once into its typed value; never raises."""
-    hit = _MEMO.get(text)
-    if hit is not None:
-        return hit
-    value = _read_value(text)
-    if len(_MEMO) >= _MEMO_MAX:
-        _MEMO.clear()
-    _MEMO[text] = value
-    return value
+    return _read_value(text)
 
 
 def _read_value(text: str) -> CellValue:

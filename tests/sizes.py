@@ -98,7 +98,13 @@ class Measure:
     megabytes: float
     seconds: float  # parse, cross-check, validate and render, imports excluded
     peak_rss_mb: float  # the whole process, imports included
+    base_rss_mb: float  # the same process before the input: imports and a warm-up page
     tables: int
+
+    @property
+    def own_rss_mb(self) -> float:
+        """What this input added to the process's peak."""
+        return self.peak_rss_mb - self.base_rss_mb
 
     @property
     def rss_bound_mb(self) -> float:
@@ -112,14 +118,17 @@ class Measure:
 # Run in a child: the peak RSS must be this input's alone, not the test session's.
 _CHILD = """
 import gc, json, resource, sys, time
-from pipeline.run import RawPage, assemble, parse_pages
-gc.freeze()  # as the CLI does after its imports
+from pipeline.run import RawPage, assemble, parse_each
+assemble(parse_each([RawPage("warm", "raw/warm.txt", b"Warm-up\\n")]))  # lazy imports
+gc.freeze()
 data = sys.stdin.buffer.read()
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 start = time.process_time()
-outputs = assemble(parse_pages([RawPage("size", "raw/size.txt", data)]))
+outputs = assemble(parse_each([RawPage("size", "raw/size.txt", data)]))  # as the CLI runs
 seconds = time.process_time() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"seconds": seconds, "peak": peak, "tables": len(outputs.frames["tables"])}))
+tables = len(outputs.frames["tables"])
+print(json.dumps({"seconds": seconds, "peak": peak, "base": base, "tables": tables}))
 """
 
 
@@ -134,7 +143,14 @@ def measure(shape: str, megabytes: float) -> Measure:
         cwd=ROOT,
     )
     figures = json.loads(done.stdout)
-    return Measure(shape, len(data) / 1e6, figures["seconds"], figures["peak"], figures["tables"])
+    return Measure(
+        shape,
+        len(data) / 1e6,
+        figures["seconds"],
+        figures["peak"],
+        figures["base"],
+        figures["tables"],
+    )
 
 
 def main() -> None:
@@ -144,7 +160,8 @@ def main() -> None:
         print(
             f"{shape:13} {m.megabytes:5.2f} MB {m.tables:6} tables: {m.seconds:6.2f} s "
             f"({m.seconds_per_mb:4.2f} s/MB, bound {SECONDS_PER_MB}), peak RSS "
-            f"{m.peak_rss_mb:5.0f} MB (bound {m.rss_bound_mb:.0f})"
+            f"{m.peak_rss_mb:5.0f} MB (bound {m.rss_bound_mb:.0f}; {m.own_rss_mb:4.0f} MB "
+            f"over the {m.base_rss_mb:.0f} MB of imports)"
         )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
@@ -17,24 +17,27 @@ SORT_KEYS = {"pages": ["page"]}  # every other output: page, source_line, readin
 ROW_ATTRIBUTES = {"source_line": "line"}  # output column -> record attribute, where they differ
 
 
-# The columns every sectioned output row carries, from its table (and the record's line).
-# A record may state its own round (a tiebreaker belongs to the round of the tie it decides).
-SECTION_VALUES: dict[str, Callable[[ParsedTable, Any, PageInfo], Any]] = {
-    "page": lambda t, r, i: t.page,
-    "table_id": lambda t, r, i: t.table_id,
-    "table_label": lambda t, r, i: t.label,
-    "season": lambda t, r, i: i.season,
-    "competition": lambda t, r, i: i.competition,
-    "section": lambda t, r, i: list(t.section.path),
-    "stage_name": lambda t, r, i: t.section.stage,
-    "region_name": lambda t, r, i: t.section.region,
-    "group_name": lambda t, r, i: t.section.group,
-    "round_name": lambda t, r, i: (
-        t.section.round if getattr(r, "round_name", None) is None else r.round_name
-    ),
-    "source_line": lambda t, r, i: r.line,
-}
+def table_section_values(table: ParsedTable, info: PageInfo) -> dict[str, Any]:
+    """The columns every sectioned output row carries from its table (once a table)."""
+    s = table.section
+    return {
+        "page": table.page,
+        "table_id": table.table_id,
+        "table_label": table.label,
+        "season": info.season,
+        "competition": info.competition,
+        "section": list(s.path),
+        "stage_name": s.stage,
+        "region_name": s.region,
+        "group_name": s.group,
+        "round_name": s.round,
+    }
 
+
+SECTION_COLUMNS = frozenset(
+    ["page", "table_id", "table_label", "season", "competition", "section", "stage_name",
+     "region_name", "group_name"]
+)  # fmt: skip
 
 # An output's rows held as one list per column, filled a column at a time: a dict per row
 # would cost about 1 KB a row and a Python call per cell.
@@ -56,16 +59,28 @@ def _extend(
     lists: frozenset[str],
 ) -> None:
     """Add the records of one page to an output's columns, a column at a time."""
+    sections: dict[int, dict[str, Any]] = {}
+    if out.sectioned:
+        for t, _ in rows:
+            if id(t) not in sections:
+                sections[id(t)] = table_section_values(t, info)
     for name, values in columns.items():
-        section_value = SECTION_VALUES.get(name) if out.sectioned else None
-        if section_value is not None:
-            values.extend(section_value(t, r, info) for t, r in rows)
-            continue
-        attr = ROW_ATTRIBUTES.get(name, name)
-        if name in lists:  # Arrow lists are built from lists (tuples in the records)
-            values.extend(list(getattr(r, attr)) for _, r in rows)
+        if out.sectioned and name == "source_line":
+            values.extend(r.line for _, r in rows)
+        elif out.sectioned and name == "round_name":
+            # A record may state its own round (a tiebreaker belongs to the round it decides).
+            values.extend(
+                sections[id(t)][name] if getattr(r, name, None) is None else r.round_name
+                for t, r in rows
+            )
+        elif out.sectioned and name in SECTION_COLUMNS:
+            values.extend(sections[id(t)][name] for t, _ in rows)
         else:
-            values.extend(getattr(r, attr) for _, r in rows)
+            attr = ROW_ATTRIBUTES.get(name, name)
+            if name in lists:  # Arrow lists are built from lists (tuples in the records)
+                values.extend(list(getattr(r, attr)) for _, r in rows)
+            else:
+                values.extend(getattr(r, attr) for _, r in rows)
 
 
 def _list_columns(out: Output) -> frozenset[str]:

@@ -16,7 +16,9 @@ CREDIT = (
 
 
 def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
-    return [{str(k): v for k, v in r.items()} for r in df.to_dict(orient="records")]
+    # A column at a time: `to_dict(orient="records")` boxes every cell on its own (slow).
+    columns = {str(k): df[k].tolist() for k in df.columns}
+    return [dict(zip(columns, row, strict=True)) for row in zip(*columns.values(), strict=True)]
 
 
 def _opt(value: Any) -> str:

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import os
 import tracemalloc
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
 
 from pipeline.frontends.text.decode import MAX_LINE
 from pipeline.page import parse_page
 from tests.conftest import SEED
+from tests.sizes import SHAPES, Measure, measure
 
 BIG = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
 FILE_BYTES = 50_000_000 if BIG else 3_000_000
@@ -80,3 +84,29 @@ def test_thousands_of_bare_headings_are_named_in_bounded_findings() -> None:
     # The first line is the page's title: 4,999 headings, 100 named, 4,899 counted.
     assert rest.message.startswith("4899 more headings have no table under them (lines 102–5000)")
     assert rest.line == 102
+
+
+# Memory grows with the input, never faster: doubling a shape at most doubles what it adds
+# to the process (2.6 leaves room for allocator rounding; quadratic growth would give 4).
+# Each shape runs in a fresh interpreter, two at a time; `make bench` prints the figures.
+GROWTH_SIZES_MB = (0.2, 0.4)
+
+
+@pytest.fixture(scope="module")
+def growth() -> dict[str, tuple[Measure, Measure]]:
+    jobs = [(shape, mb) for shape in SHAPES for mb in GROWTH_SIZES_MB]
+    with ThreadPoolExecutor(2) as pool:
+        done = dict(zip(jobs, pool.map(lambda job: measure(*job), jobs), strict=True))
+    return {shape: (done[(shape, GROWTH_SIZES_MB[0])], done[(shape, GROWTH_SIZES_MB[1])])
+            for shape in SHAPES}  # fmt: skip
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_memory_grows_no_faster_than_the_input(
+    growth: dict[str, tuple[Measure, Measure]], shape: str
+) -> None:
+    small, large = growth[shape]
+    assert large.megabytes > 1.8 * small.megabytes
+    # At least 2 MB of growth is measured: below it, RSS pages and arenas are noise.
+    ratio = max(large.own_rss_mb, 2.0) / max(small.own_rss_mb, 2.0)
+    assert ratio <= 2.6, (shape, small, large)

@@ -173,6 +173,9 @@ def match_from_cell(
     match_id: str = "",
     tie_id: str | None = None,
     links: tuple[str | None, str | None] = (None, None),
+    neutral: bool = False,
+    date: str | None = None,
+    venue: str | None = None,
 ) -> Match:
     """Build a match from a score cell; `swap` reads a leg-2 cell written team 1 first."""
     score: Score = score_of(cell.value, cell.raw)
@@ -202,13 +205,15 @@ def match_from_cell(
         away_penalties=ap,
         extra_time=score.extra_time,
         status=status,
-        neutral=False,
+        neutral=neutral,
         score_text=cell.raw,
         match_id=match_id,
         tie_id=tie_id,
         winner=winner,
         home_team_link=links[0],
         away_team_link=links[1],
+        date=date,
+        venue=venue,
     )
 
 

@@ -40,6 +40,7 @@ class SingleMatch:
             c1, c2 = ctx.columns.cell(row, "team1"), ctx.columns.cell(row, "team2")
             # A score the row lacks is an empty cell: a pending match, not a lost row.
             score = ctx.columns.cell(row, "score") or make_cell("", row.line)
+            date, venue = ctx.columns.cell(row, "date"), ctx.columns.cell(row, "venue")
             match = match_from_cell(
                 score,
                 "tiebreaker" if tiebreaker else "single",
@@ -48,23 +49,19 @@ class SingleMatch:
                 line=row.line,
                 match_id=ids.match_id(ctx.table_id, len(matches) + 1),
                 links=(cell_link(c1), cell_link(c2)),
+                neutral=tiebreaker,
+                date=(date.text or None) if date is not None else None,
+                venue=(venue.text or None) if venue is not None else None,
             )
             match = keep_level_shootout(ctx, account, match)
-            match = _with_columns(ctx, row, account, match)
-            matches.append(replace(match, neutral=True) if tiebreaker else match)
+            matches.append(_with_shootout(ctx, row, account, match))
             if score.value.kind not in ("score", "empty"):
                 account.unparsed(ctx, row.line, score.raw, "a score")
         return Records({"matches": tuple(matches)}, rows=len(matches))
 
 
-def _with_columns(ctx: TableContext, row: GridRow, account: Account, match: Match) -> Match:
-    """Store the row's other stated columns on its match: shoot-out, date, venue."""
-    date, venue = ctx.columns.cell(row, "date"), ctx.columns.cell(row, "venue")
-    match = replace(
-        match,
-        date=(date.text or None) if date is not None else None,
-        venue=(venue.text or None) if venue is not None else None,
-    )
+def _with_shootout(ctx: TableContext, row: GridRow, account: Account, match: Match) -> Match:
+    """Store a shoot-out the row states in a column of its own on its match."""
     pens = ctx.columns.cell(row, "penalties")
     pair = pens.value.pair if pens is not None else None
     if pens is None or not pens.own or pair is None:

@@ -45,7 +45,7 @@ class TextFrontEnd:
         page_text, line_findings = split_lines(text, site)
         findings.extend(line_findings)
         blocks = split_blocks(page_text)
-        last_line = page_text.lines[-1].number if page_text.lines else 0
+        last_line = len(page_text.lines)
         events: list[Event] = []
         grids: list[Grid] = []
         layouts: list[Layout] = []

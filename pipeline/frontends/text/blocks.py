@@ -8,7 +8,7 @@ from functools import lru_cache
 from pipeline.document import GridCell, make_cell
 from pipeline.frontends.text.decode import PageText
 from pipeline.frontends.text.flavours import Claim, Flavour, all_flavours, is_rule, rule_cells
-from pipeline.frontends.text.model import Block, Heading, Line, Prose, Rendering, TableBlock
+from pipeline.frontends.text.model import Block, Heading, Prose, Rendering, TableBlock
 
 # Navbox lists render as `- item` lines between table lines (seed page, end).
 LIST_ITEM_RE = re.compile(r"^\s*[-*•]\s+\S")
@@ -39,9 +39,9 @@ class _Run:
         self.cut = self.cut or claim.cut
         self.last = last_line
 
-    def add_rule(self, line: Line) -> None:
-        self.rules.append((len(self.cells), rule_cells(line.text)))
-        self.last = line.number
+    def add_rule(self, text: str, number: int) -> None:
+        self.rules.append((len(self.cells), rule_cells(text)))
+        self.last = number
 
     def freeze(self) -> TableBlock:
         rendering: Rendering
@@ -83,12 +83,12 @@ def looks_like_heading(text: str) -> bool:
     return stripped[0].isalnum() and any(ch.isalpha() for ch in stripped)
 
 
-def text_blocks(line: Line, is_title: bool) -> list[Block]:
+def text_blocks(text: str, number: int, is_title: bool) -> list[Block]:
     """Classify one non-table line as heading(s) or prose."""
-    parts = None if is_title else _heading_parts(line.text)
+    parts = None if is_title else _heading_parts(text)
     if parts:
-        return [Heading(p, line.number) for p in parts]
-    return [Prose(line.text.strip(), line.number)]
+        return [Heading(p, number) for p in parts]
+    return [Prose(text.strip(), number)]
 
 
 @lru_cache(maxsize=1 << 14)  # heading texts repeat (`Group A`, `Tiebreaker`) on every page
@@ -106,7 +106,7 @@ def split_blocks(page: PageText, flavours: tuple[Flavour, ...] | None = None) ->
     lines = page.lines
     blocks: list[Block] = []
     run: _Run | None = None
-    pending_items: list[Line] = []  # list lines that may sit inside a navbox
+    pending_items: list[int] = []  # list lines (indices) that may sit inside a navbox
     seen_text = False
     i = 0
 
@@ -118,21 +118,21 @@ def split_blocks(page: PageText, flavours: tuple[Flavour, ...] | None = None) ->
 
     def flush_items() -> None:
         for item in pending_items:
-            blocks.extend(text_blocks(item, False))
+            blocks.extend(text_blocks(lines[item], item + 1, False))
         pending_items.clear()
 
     while i < len(lines):
-        line = lines[i]
-        if not line.text.strip():
+        line = lines[i]  # the page's line i + 1
+        if not line.strip():
             i += 1
             continue
-        if is_rule(line.text):
+        if is_rule(line):
             if run is None:
                 flush_items()
-                run = _Run(line.number)
+                run = _Run(i + 1)
             if pending_items:
-                _absorb_items(run, pending_items)
-            run.add_rule(line)
+                _absorb_items(run, lines, pending_items)
+            run.add_rule(line, i + 1)
             i += 1
             continue
         claim = None
@@ -143,19 +143,19 @@ def split_blocks(page: PageText, flavours: tuple[Flavour, ...] | None = None) ->
         if claim is not None:
             if run is None:
                 flush_items()
-                run = _Run(line.number)
+                run = _Run(i + 1)
             if pending_items:
-                _absorb_items(run, pending_items)
-            run.add_claim(claim, lines[i + claim.consumed - 1].number)
+                _absorb_items(run, lines, pending_items)
+            run.add_claim(claim, i + claim.consumed)
             i += claim.consumed
             continue
-        if run is not None and LIST_ITEM_RE.match(line.text):
-            pending_items.append(line)
+        if run is not None and LIST_ITEM_RE.match(line):
+            pending_items.append(i)
             i += 1
             continue
         close()
         flush_items()
-        blocks.extend(text_blocks(line, is_title=not seen_text))
+        blocks.extend(text_blocks(line, i + 1, is_title=not seen_text))
         seen_text = True
         i += 1
     close()
@@ -163,10 +163,10 @@ def split_blocks(page: PageText, flavours: tuple[Flavour, ...] | None = None) ->
     return _order(blocks)
 
 
-def _absorb_items(run: _Run, items: list[Line]) -> None:
+def _absorb_items(run: _Run, lines: tuple[str, ...], items: list[int]) -> None:
     """List lines between two table runs belong to the table (a navbox's lists)."""
     for item in items:
-        run.cells.append(make_cell(re.sub(r"^\s*[-*•]\s+", "", item.text).strip(), item.number))
+        run.cells.append(make_cell(re.sub(r"^\s*[-*•]\s+", "", lines[item]).strip(), item + 1))
     items.clear()
 
 

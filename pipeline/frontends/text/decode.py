@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from pipeline import findings as F
 from pipeline.findings import Finding, Site
-from pipeline.frontends.text.model import Line
 
 MAX_BYTES = 64 * 1024 * 1024  # read at most this much of one file: bounded memory
 MAX_LINE = 20_000  # longer lines are cut: no real cell or heading comes close
@@ -16,7 +15,7 @@ MAX_LINE = 20_000  # longer lines are cut: no real cell or heading comes close
 class PageText:
     """A page's lines, and whether its last line was cut (no final newline)."""
 
-    lines: tuple[Line, ...]
+    lines: tuple[str, ...]  # line i (from 0) is the page's line i + 1
     ends_mid_line: bool
 
 
@@ -51,16 +50,16 @@ def split_lines(text: str, site: Site) -> tuple[PageText, list[Finding]]:
     if not text:
         return PageText((), False), findings
     # `\r\r\n` (a CRLF file saved again on Windows) is one line end, like CRLF, LF and CR.
-    raw = text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
+    raw = text.replace("\u00a0", " ").split("\n")
     ends_mid_line = raw[-1] != ""
     if not ends_mid_line:
         raw.pop()
-    lines: list[Line] = []
-    for number, content in enumerate(raw, 1):
-        if len(content) > MAX_LINE:
-            findings.append(
-                F.LINE_TOO_LONG.at(site, number, length=f"{len(content):,}", limit=f"{MAX_LINE:,}")
-            )
-            content = content[:MAX_LINE]
-        lines.append(Line(number, content.replace("\u00a0", " ").rstrip()))
-    return PageText(tuple(lines), ends_mid_line), findings
+    if max(map(len, raw), default=0) > MAX_LINE:
+        for number, content in enumerate(raw, 1):
+            if len(content) > MAX_LINE:
+                length, limit = f"{len(content):,}", f"{MAX_LINE:,}"
+                findings.append(F.LINE_TOO_LONG.at(site, number, length=length, limit=limit))
+                raw[number - 1] = content[:MAX_LINE]
+    # Plain strings, numbered by position: a line object each would double the page's memory.
+    return PageText(tuple([line.rstrip() for line in raw]), ends_mid_line), findings

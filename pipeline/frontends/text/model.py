@@ -12,14 +12,6 @@ Rendering = Literal["cell_per_line", "row_per_line", "mixed"]
 
 
 @dataclass(frozen=True, slots=True)
-class Line:
-    """One line of the page with its 1-based number."""
-
-    number: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
 class TableBlock:
     """A table-like run of lines turned into a flat cell stream by an input flavour."""
 

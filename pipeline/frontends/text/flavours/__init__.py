@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from pipeline.document import GridCell
-from pipeline.frontends.text.model import Line
 
 # A `---|---|` rule line (GitHub-style table rule), with or without a leading `| `.
 RULE_RE = re.compile(r"^\s*\|?\s*(?::?-{3,}:?\s*\|\s*)+(?::?-{3,}:?\s*)?$")
@@ -29,8 +28,9 @@ class Flavour(Protocol):
 
     name: str
 
-    def claim(self, lines: tuple[Line, ...], i: int, ends_mid_line: bool) -> Claim | None:
-        """Take the table lines starting at `i`, or None when line `i` is not this flavour's."""
+    def claim(self, lines: tuple[str, ...], i: int, ends_mid_line: bool) -> Claim | None:
+        """Take the table lines starting at `i` (the page's line `i + 1`), or None when that
+        line is not this flavour's."""
 
 
 def is_pipe(text: str) -> bool:

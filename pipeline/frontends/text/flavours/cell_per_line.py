@@ -5,7 +5,6 @@ from __future__ import annotations
 from pipeline.document import GridCell, make_cell
 from pipeline.frontends.text.blocks import split_heading_text
 from pipeline.frontends.text.flavours import Claim, is_rule
-from pipeline.frontends.text.model import Line
 from pipeline.rules import APPENDIX_HEADINGS, heading_kind
 
 
@@ -26,7 +25,7 @@ class CellPerLine:
 
     name = "cell_per_line"
 
-    def claim(self, lines: tuple[Line, ...], i: int, ends_mid_line: bool) -> Claim | None:
+    def claim(self, lines: tuple[str, ...], i: int, ends_mid_line: bool) -> Claim | None:
         """Take the run of cells from line `i`: text lines each with its `|`, bare `|` lines
         (empty cells), up to the first line that is neither (a blank or rule line, prose)."""
         # One claim a run, not a cell: this is the loop every line of a page goes through.
@@ -36,29 +35,28 @@ class CellPerLine:
         n = len(lines)
         j = i
         while j < n:
-            line = lines[j]
-            text = line.text.strip()
+            text = lines[j].strip()
             if text == "|":
                 # A bare `|` that no text line precedes is an empty cell (SOURCES.md).
-                cells.append(make_cell("", line.number))
+                cells.append(make_cell("", j + 1))
                 j += 1
                 continue
             if not text or is_rule(text):
                 break
-            if j + 1 < n and lines[j + 1].text.strip() == "|":
+            if j + 1 < n and lines[j + 1].strip() == "|":
                 if text.startswith("| "):  # a `| ` prefix marks a row start
                     starts.append(len(cells))
                     text = text[2:].strip()
-                cells.append(make_cell(text, line.number))
+                cells.append(make_cell(text, j + 1))
                 j += 2
                 continue
-            last_after_cell = j + 1 == n and j > 0 and lines[j - 1].text.strip() == "|"
+            last_after_cell = j + 1 == n and j > 0 and lines[j - 1].strip() == "|"
             if last_after_cell and (ends_mid_line or _cut_cell(text)):
                 # The file stops inside this cell (its `|` never came): keep it, flagged, so
                 # it is counted and named. Without a final newline that is certain; with one,
                 # a last line right after a cell is a cut cell unless it reads as a sentence
                 # or heading.
-                cells.append(make_cell(text, line.number))
+                cells.append(make_cell(text, j + 1))
                 cut = True
                 j += 1
             break

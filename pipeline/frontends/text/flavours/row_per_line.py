@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pipeline.document import make_cell
 from pipeline.frontends.text.flavours import Claim, is_pipe, is_rule
-from pipeline.frontends.text.model import Line
 
 
 def is_row_line(text: str) -> bool:
@@ -30,24 +29,24 @@ class RowPerLine:
 
     name = "row_per_line"
 
-    def claim(self, lines: tuple[Line, ...], i: int, ends_mid_line: bool) -> Claim | None:
+    def claim(self, lines: tuple[str, ...], i: int, ends_mid_line: bool) -> Claim | None:
         """Take the row on line `i`, if it is one."""
         line = lines[i]
-        if not is_row_line(line.text):
+        if not is_row_line(line):
             return None
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is not None and is_pipe(nxt.text) and line.text.lstrip().startswith("| "):
+        if nxt is not None and is_pipe(nxt) and line.lstrip().startswith("| "):
             return None  # `| 1` then `|`: a marked cell of the cell-per-line flavour
-        texts = split_row(line.text)
-        cells = tuple(make_cell(t, line.number) for t in texts)
+        texts = split_row(line)
+        cells = tuple(make_cell(t, i + 1) for t in texts)
         # The file's last line, with no final newline, that lacks the closing `|` the row
         # before it has, was cut inside its last cell: that cell is not the page's value
         # (points `11` cut to `1`). Otherwise only the row's width can tell (when rebuilt).
-        before = lines[i - 1].text.rstrip() if i > 0 else ""
+        before = lines[i - 1].rstrip() if i > 0 else ""
         cut = (
             nxt is None
             and ends_mid_line
-            and not line.text.rstrip().endswith("|")
+            and not line.rstrip().endswith("|")
             and is_row_line(before)
             and before.endswith("|")
         )

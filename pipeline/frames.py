@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -141,22 +142,28 @@ def finding_columns(findings: Iterable[Finding]) -> Columns:
 
 
 def to_frame(name: str, data: Columns) -> pd.DataFrame:
-    """Make a typed DataFrame (nullable Int64, bool, str), sorted by page and line."""
+    """Make a typed DataFrame (nullable Int64, bool, str), sorted by page and line.
+
+    Rows are put in order and typed a column at a time, before the frame exists: a frame of
+    Python objects sorted and cast afterwards held three copies of every column.
+    """
     columns = outputs_by_name()[name].columns()
-    df = pd.DataFrame({n: data[n] for n, _ in columns}, columns=[n for n, _ in columns])
-    df["_order"] = range(len(df))
-    keys = SORT_KEYS.get(name, ["page", "source_line", "_order"])
-    df = df.sort_values(keys, kind="stable").drop(columns="_order").reset_index(drop=True)
+    keys = [data[k] for k in SORT_KEYS.get(name, ["page", "source_line"])]
+    n_rows = len(data[columns[0][0]]) if columns else 0
+    # Python's sort is stable: rows with equal keys keep their reading order.
+    order = sorted(range(n_rows), key=lambda i: tuple(k[i] for k in keys))
+    arrays: dict[str, Any] = {}
     for n, t in columns:
+        values = [data[n][i] for i in order]
         if t == pa.int64():
-            df[n] = df[n].astype("Int64")
+            arrays[n] = pd.array(values, dtype="Int64")
         elif t == pa.bool_():
-            df[n] = df[n].astype(bool)
+            arrays[n] = np.array(values, dtype=bool)
         elif t == pa.string():
-            df[n] = df[n].astype("str")
-        elif not len(df):
-            df[n] = df[n].astype(object)
-    return df
+            arrays[n] = pd.array(values, dtype="str")
+        else:  # lists stay Python lists, one an element (no broadcasting into 2-D)
+            arrays[n] = np.fromiter(values, dtype=object, count=n_rows)
+    return pd.DataFrame(arrays, columns=[n for n, _ in columns])
 
 
 def to_arrow(name: str, df: pd.DataFrame) -> pa.Table:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import numpy as np
@@ -60,28 +61,29 @@ def _extend(
     lists: frozenset[str],
 ) -> None:
     """Add the records of one page to an output's columns, a column at a time."""
-    sections: dict[int, dict[str, Any]] = {}
+    records = [r for _, r in rows]
+    sections: list[dict[str, Any]] = []  # per row, its table's section columns
     if out.sectioned:
+        by_table: dict[int, dict[str, Any]] = {}
         for t, _ in rows:
-            if id(t) not in sections:
-                sections[id(t)] = table_section_values(t, info)
+            if id(t) not in by_table:
+                by_table[id(t)] = table_section_values(t, info)
+        sections = [by_table[id(t)] for t, _ in rows]
     for name, values in columns.items():
         if out.sectioned and name == "source_line":
-            values.extend(r.line for _, r in rows)
+            values.extend(map(attrgetter("line"), records))
         elif out.sectioned and name == "round_name":
             # A record may state its own round (a tiebreaker belongs to the round it decides).
+            own = [getattr(r, name, None) for r in records]
             values.extend(
-                sections[id(t)][name] if getattr(r, name, None) is None else r.round_name
-                for t, r in rows
+                s[name] if mine is None else mine for s, mine in zip(sections, own, strict=True)
             )
         elif out.sectioned and name in SECTION_COLUMNS:
-            values.extend(sections[id(t)][name] for t, _ in rows)
+            values.extend(map(itemgetter(name), sections))
+        elif name in lists:  # Arrow lists are built from lists (tuples in the records)
+            values.extend(map(list, map(attrgetter(ROW_ATTRIBUTES.get(name, name)), records)))
         else:
-            attr = ROW_ATTRIBUTES.get(name, name)
-            if name in lists:  # Arrow lists are built from lists (tuples in the records)
-                values.extend(list(getattr(r, attr)) for _, r in rows)
-            else:
-                values.extend(getattr(r, attr) for _, r in rows)
+            values.extend(map(attrgetter(ROW_ATTRIBUTES.get(name, name)), records))
 
 
 def _list_columns(out: Output) -> frozenset[str]:

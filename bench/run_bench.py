@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.frontends import read_document  # noqa: E402
 from pipeline.page import parse_page  # noqa: E402
 from pipeline.run import RawPage, assemble, parse_pages  # noqa: E402
+from tests.sizes import SECONDS_PER_MB, SHAPES, measure  # noqa: E402
 
 SEED = (ROOT / "raw" / "2004_copa_peru.txt").read_bytes()
 
@@ -66,6 +67,21 @@ def main() -> None:
         f"assemble (frames + pandera batch + reports): 1 page {ta:.3f} s, 16 pages "
         f"{ta16:.3f} s, per-page ratio {ta16 / 16 / ta:.2f} (batching amortises validation)"
     )
+    # The size suite (issue 10): each shape in a fresh interpreter, parse to outputs, against
+    # the bounds (peak RSS <= 200 MB + 20x the input, <= 2 s a MB).
+    for megabytes in (1.0, 8.0):
+        print(
+            f"size suite at {megabytes:g} MB (CPU time of parse + outputs, whole-process peak RSS):"
+        )
+        for shape in SHAPES:
+            m = measure(shape, megabytes)
+            verdict = "within" if m.peak_rss_mb <= m.rss_bound_mb else "OVER"
+            pace = "within" if m.seconds_per_mb <= SECONDS_PER_MB else "OVER"
+            print(
+                f"  {shape:13} {m.megabytes:5.2f} MB: {m.seconds_per_mb:5.2f} s/MB ({pace}), "
+                f"peak {m.peak_rss_mb:5.0f} MB of {m.rss_bound_mb:.0f} ({verdict}; "
+                f"{m.own_rss_mb:.0f} MB over the imports' {m.base_rss_mb:.0f})"
+            )
 
 
 if __name__ == "__main__":

@@ -115,8 +115,8 @@ class Measure:
         return self.seconds / self.megabytes
 
 
-# Run in a child: the peak RSS must be this input's alone, not the test session's.
-_CHILD = """
+# A fresh interpreter per input, as a user's run: its peak RSS is the bound's figure.
+_SINGLE = """
 import gc, json, resource, sys, time
 from pipeline.run import RawPage, assemble, parse_each
 assemble(parse_each([RawPage("warm", "raw/warm.txt", b"Warm-up\\n")]))  # lazy imports
@@ -131,34 +131,75 @@ tables = len(outputs.frames["tables"])
 print(json.dumps({"seconds": seconds, "peak": peak, "base": base, "tables": tables}))
 """
 
+# Growth measures: one interpreter imports and warms up once, then forks a process an input.
+# A fork's RSS counts only the library pages it touches (so its base is lower than a fresh
+# run's), but what an input adds to it is that input's own, never an earlier input's.
+_FORKS = """
+import gc, json, os, resource, sys, time
+from pipeline.run import RawPage, assemble, parse_each
+from tests.sizes import SHAPES
 
-def measure(shape: str, megabytes: float) -> Measure:
-    """Generate `shape` at `megabytes` and run it through parse and outputs in a child."""
+def maxrss():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+assemble(parse_each([RawPage("warm", "raw/warm.txt", b"Warm-up\\n")]))  # lazy imports
+gc.freeze()
+for shape, megabytes in json.loads(sys.argv[1]):
     data = SHAPES[shape](int(megabytes * 1_000_000))
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        base = maxrss()
+        start = time.process_time()
+        outputs = assemble(parse_each([RawPage("size", "raw/size.txt", data)]))  # as the CLI
+        seconds = time.process_time() - start
+        figures = {"shape": shape, "bytes": len(data), "seconds": seconds, "peak": maxrss(),
+                   "base": base, "tables": len(outputs.frames["tables"])}
+        os.write(write, json.dumps(figures).encode())
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        answer = pipe.read()
+    os.waitpid(pid, 0)
+    print(answer.decode(), flush=True)
+"""
+
+
+def measure_many(jobs: list[tuple[str, float]]) -> list[Measure]:
+    """Measure each (shape, megabytes) in one child interpreter, a fork each, in order
+    (for what inputs add to the peak; `measure` gives the peak of a run of its own)."""
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD],
-        input=data,
+        [sys.executable, "-c", _FORKS, json.dumps(jobs)],
         capture_output=True,
         check=True,
         cwd=ROOT,
     )
-    figures = json.loads(done.stdout)
-    return Measure(
-        shape,
-        len(data) / 1e6,
-        figures["seconds"],
-        figures["peak"],
-        figures["base"],
-        figures["tables"],
+    figures = [json.loads(line) for line in done.stdout.decode().splitlines() if line]
+    if len(figures) != len(jobs):
+        raise RuntimeError(f"size child answered {len(figures)} of {len(jobs)}: {done.stderr!r}")
+    return [
+        Measure(f["shape"], f["bytes"] / 1e6, f["seconds"], f["peak"], f["base"], f["tables"])
+        for f in figures
+    ]
+
+
+def measure(shape: str, megabytes: float) -> Measure:
+    """Generate `shape` at `megabytes` and run it through parse and outputs in a fresh
+    interpreter of its own, as a user's run."""
+    data = SHAPES[shape](int(megabytes * 1_000_000))
+    done = subprocess.run(
+        [sys.executable, "-c", _SINGLE], input=data, capture_output=True, check=True, cwd=ROOT
     )
+    f = json.loads(done.stdout)
+    return Measure(shape, len(data) / 1e6, f["seconds"], f["peak"], f["base"], f["tables"])
 
 
 def main() -> None:
     megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
-    for shape in SHAPES:
-        m = measure(shape, megabytes)
+    for m in (measure(shape, megabytes) for shape in SHAPES):
         print(
-            f"{shape:13} {m.megabytes:5.2f} MB {m.tables:6} tables: {m.seconds:6.2f} s "
+            f"{m.shape:13} {m.megabytes:5.2f} MB {m.tables:6} tables: {m.seconds:6.2f} s "
             f"({m.seconds_per_mb:4.2f} s/MB, bound {SECONDS_PER_MB}), peak RSS "
             f"{m.peak_rss_mb:5.0f} MB (bound {m.rss_bound_mb:.0f}; {m.own_rss_mb:4.0f} MB "
             f"over the {m.base_rss_mb:.0f} MB of imports)"

@@ -368,15 +368,16 @@ PAGES = (
 OPTIONAL = "2012_ligas_departamentales_peru__rows_excerpt.txt"
 
 
-def _start_extract(work: Path) -> subprocess.Popen[bytes]:
+def _start_extract(work: Path) -> subprocess.Popen[str]:
     path = os.environ.get("PYTHONPATH")
     env = {**os.environ, "PYTHONPATH": str(ROOT) + (os.pathsep + path if path else "")}
     return subprocess.Popen(
         [sys.executable, "-m", "pipeline", "extract", "raw", "--out", "clean", "--quiet"],
         cwd=work,
         env=env,
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -392,7 +393,7 @@ class Timing:
 
 
 def _run_extract(work: Path) -> Timing:
-    """Run extract to the end, timing it; its exit is 0, or 1 for error findings."""
+    """Run extract to the end, timing it; it must write and print its summary."""
     start = time.monotonic()
     child = _start_extract(work)
     seen: list[float] = []
@@ -400,12 +401,14 @@ def _run_extract(work: Path) -> Timing:
         if _writing(work):
             seen.append(time.monotonic())
         time.sleep(0.0005)
-    _, err = child.communicate()
-    assert child.returncode in (0, 1), err.decode(errors="replace")  # cli.EXIT_FINDINGS = 1
+    out, err = child.communicate()
+    # Exit 1 is error findings (cli.EXIT_FINDINGS), but also an uncaught exception: only
+    # the summary's last line, printed after the write, tells a finished run.
+    assert child.returncode in (0, 1) and "report: clean/report.md" in out, err
     return Timing(time.monotonic() - start, seen[-1] - seen[0] if seen else 0.0)
 
 
-def _kill(child: subprocess.Popen[bytes], work: Path, after: float, at_write: bool) -> bool:
+def _kill(child: subprocess.Popen[str], work: Path, after: float, at_write: bool) -> bool:
     """SIGKILL `child` `after` seconds from now or, `at_write`, from when it starts writing.
 
     Returns whether it had exited before the signal."""
@@ -462,6 +465,16 @@ def _set_state(raw: Path, with_optional: bool) -> None:
         target.unlink(missing_ok=True)
 
 
+def _held(clean: Path, expected: dict[bool, dict[str, bytes]], state: bool) -> str:
+    """Which output clean/ holds, for failure messages."""
+    files = _files(clean)
+    if files == expected[state]:
+        return "clean/ holds the new output"
+    if files == expected[not state]:
+        return "clean/ still holds the previous output"
+    return "clean/ holds neither output"
+
+
 def _phase(exited: bool, new: bool, tmp_left: bool) -> str:
     """Where the kill landed, told by what it left: which output, and a temporary folder."""
     if exited:
@@ -510,7 +523,7 @@ def test_extract_killed_at_random_leaves_a_whole_output(tmp_path: Path) -> None:
         phases[_phase(exited, now == expected[state], _writing(work))] += 1
         # The next run cleans up after the killed one and ends with the new output.
         _run_extract(work)
-        assert _files(clean) == expected[state], where
+        assert _files(clean) == expected[state], f"{where}; then {_held(clean, expected, state)}"
         assert _leftovers(work) == [], where
         assert _lock_is_free(work), where
     print(

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import os
 import tracemalloc
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from pipeline.frontends.text.decode import MAX_LINE
 from pipeline.page import parse_page
 from tests.conftest import SEED
-from tests.sizes import SHAPES, Measure, measure
+from tests.sizes import SHAPES, Measure, measure_many
 
 BIG = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
 FILE_BYTES = 50_000_000 if BIG else 3_000_000
@@ -88,15 +87,14 @@ def test_thousands_of_bare_headings_are_named_in_bounded_findings() -> None:
 
 # Memory grows with the input, never faster: doubling a shape at most doubles what it adds
 # to the process (2.6 leaves room for allocator rounding; quadratic growth would give 4).
-# Each shape runs in a fresh interpreter, two at a time; `make bench` prints the figures.
-GROWTH_SIZES_MB = (0.2, 0.4)
+# Each input runs in a fork of one warmed-up interpreter; `make bench` prints the figures.
+GROWTH_SIZES_MB = (0.15, 0.3)
 
 
 @pytest.fixture(scope="module")
 def growth() -> dict[str, tuple[Measure, Measure]]:
     jobs = [(shape, mb) for shape in SHAPES for mb in GROWTH_SIZES_MB]
-    with ThreadPoolExecutor(2) as pool:
-        done = dict(zip(jobs, pool.map(lambda job: measure(*job), jobs), strict=True))
+    done = dict(zip(jobs, measure_many(jobs), strict=True))
     return {shape: (done[(shape, GROWTH_SIZES_MB[0])], done[(shape, GROWTH_SIZES_MB[1])])
             for shape in SHAPES}  # fmt: skip
 

@@ -152,11 +152,14 @@ def to_frame(name: str, data: Columns) -> pd.DataFrame:
     columns = outputs_by_name()[name].columns()
     keys = [data[k] for k in SORT_KEYS.get(name, ["page", "source_line"])]
     n_rows = len(data[columns[0][0]]) if columns else 0
-    # Python's sort is stable: rows with equal keys keep their reading order.
-    order = sorted(range(n_rows), key=lambda i: tuple(k[i] for k in keys))
+    # Python's sort is stable: rows with equal keys keep their reading order. Rows mostly
+    # come in order already; then no column is copied to permute it.
+    rows = list(zip(*keys, strict=True))
+    order = sorted(range(n_rows), key=rows.__getitem__)
+    in_order = order == list(range(n_rows))
     arrays: dict[str, Any] = {}
     for n, t in columns:
-        values = [data[n][i] for i in order]
+        values = data[n] if in_order else [data[n][i] for i in order]
         if t == pa.int64():
             arrays[n] = pd.array(values, dtype="Int64")
         elif t == pa.bool_():

@@ -24,6 +24,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import traceback
 from collections import Counter
@@ -31,6 +32,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -368,15 +370,17 @@ PAGES = (
 OPTIONAL = "2012_ligas_departamentales_peru__rows_excerpt.txt"
 
 
-def _start_extract(work: Path) -> subprocess.Popen[str]:
+def _start_extract(work: Path, log: IO[str] | None = None) -> subprocess.Popen[str]:
+    """Start `extract raw --out clean` in `work`; its output goes to `log` (a file, not a
+    pipe: a pipe nobody reads while we poll could fill and stall the run)."""
     path = os.environ.get("PYTHONPATH")
     env = {**os.environ, "PYTHONPATH": str(ROOT) + (os.pathsep + path if path else "")}
     return subprocess.Popen(
         [sys.executable, "-m", "pipeline", "extract", "raw", "--out", "clean", "--quiet"],
         cwd=work,
         env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stdout=log or subprocess.DEVNULL,
+        stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
         text=True,
     )
 
@@ -395,16 +399,18 @@ class Timing:
 def _run_extract(work: Path) -> Timing:
     """Run extract to the end, timing it; it must write and print its summary."""
     start = time.monotonic()
-    child = _start_extract(work)
     seen: list[float] = []
-    while child.poll() is None:
-        if _writing(work):
-            seen.append(time.monotonic())
-        time.sleep(0.0005)
-    out, err = child.communicate()
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+        child = _start_extract(work, log)
+        while child.poll() is None:
+            if _writing(work):
+                seen.append(time.monotonic())
+            time.sleep(0.0005)
+        log.seek(0)
+        out = log.read()
     # Exit 1 is error findings (cli.EXIT_FINDINGS), but also an uncaught exception: only
     # the summary's last line, printed after the write, tells a finished run.
-    assert child.returncode in (0, 1) and "report: clean/report.md" in out, err
+    assert child.returncode in (0, 1) and "report: clean/report.md" in out, out
     return Timing(time.monotonic() - start, seen[-1] - seen[0] if seen else 0.0)
 
 
@@ -418,7 +424,7 @@ def _kill(child: subprocess.Popen[str], work: Path, after: float, at_write: bool
     time.sleep(after)
     exited = child.poll() is not None
     child.send_signal(signal.SIGKILL)
-    child.communicate()
+    child.wait()
     return exited
 
 

@@ -43,9 +43,11 @@ class TextFrontEnd:
         """Decode, split into blocks, rebuild each table's rows, and nest the sections."""
         text, findings = decode_bytes(data, site)
         page_text, line_findings = split_lines(text, site)
+        del text  # each stage lets go of what the next no longer needs: bounded peak memory
         findings.extend(line_findings)
         blocks = split_blocks(page_text)
         last_line = len(page_text.lines)
+        del page_text
         events: list[Event] = []
         grids: list[Grid] = []
         layouts: list[Layout] = []
@@ -72,7 +74,7 @@ class TextFrontEnd:
             path=site.path,
             rendering=rendering,
             title=title,
-            lines=len(page_text.lines),
+            lines=last_line,
             root=tree.root,
             grids=tuple(grids),
             placements=tree.placements,

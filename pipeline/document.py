@@ -317,12 +317,9 @@ def build_relations(root: SectionNode, placements: Mapping[str, Placement]) -> R
             # The Tiebreaker heading that follows this table before any other heading or
             # table: a later child of the same section (a table split in two by the export
             # credits the last part), else the section's next sibling (seen by the parent).
-            for later in children[i + 1 :]:
-                if isinstance(later, TableRef):
-                    break
-                if later.kind == "tiebreaker":
-                    tiebreaker_after[child.table_id] = later
-                break
+            later = children[i + 1] if i + 1 < len(children) else None  # no slice: linear
+            if isinstance(later, SectionNode) and later.kind == "tiebreaker":
+                tiebreaker_after[child.table_id] = later
         for i, child in enumerate(children):
             if not isinstance(child, SectionNode) or child.kind == "tiebreaker":
                 continue

@@ -163,16 +163,22 @@ def link_tiebreakers(
     out: list[ParsedTable] = []
     findings: list[Finding] = []
     last_ties: ParsedTable | None = None
+    # A round's ties by their teams, built once a round: many tiebreaker tables may follow one
+    # big round (rebuilding it for each was quadratic).
+    index: dict[str, dict[frozenset[str], str]] = {}
     for table in tables:
         if table.kind == "two_legged":
             last_ties = table
         elif table.kind == "single_match" and any(m.kind == "tiebreaker" for m in table.matches):
             decided = doc.round_decided_by(table.table_id)
             round_table = by_id.get(decided) if decided else last_ties
-            ties = {
-                _pair(t.team1, t.team2): t.tie_id
-                for t in (round_table.ties if round_table is not None else ())
-            }
+            ties: dict[frozenset[str], str] = {}
+            if round_table is not None:
+                if round_table.table_id not in index:
+                    index[round_table.table_id] = {
+                        _pair(t.team1, t.team2): t.tie_id for t in round_table.ties
+                    }
+                ties = index[round_table.table_id]
             linked: list[Match] = []
             for m in table.matches:
                 tie_id = ties.get(_pair(m.home_team, m.away_team))

@@ -74,6 +74,18 @@ def ties(size: int) -> bytes:
     return _repeat(unit, size)
 
 
+def one_round_many_tiebreakers(size: int) -> bytes:
+    """One round of level ties, then a Tiebreaker table for each of them."""
+    head = "".join(f"{c}\n|\n" for c in ["Team 1", "Agg.", "Team 2", "1st leg", "2nd leg"])
+    leg = "T{k}a\n|\n2–2\n|\nT{k}b\n|\n1–1\n|\n1–1\n|\n"
+    breaker = "Tiebreaker\n" + "".join(f"{c}\n|\n" for c in ["Team 1", "Score", "Team 2"])
+    breaker += "T{k}a\n|\n1–0\n|\nT{k}b\n|\n"
+    n = size // (len(leg.encode()) + len(breaker.encode()) + 8)
+    legs = "".join(leg.replace("{k}", str(k)) for k in range(n))
+    breakers = "".join(breaker.replace("{k}", str(k)) for k in range(n))
+    return ("First round\n" + head + legs + breakers).encode()
+
+
 def seed_copies(size: int) -> bytes:
     """The seed page repeated: real tables at real density."""
     seed = SEED.read_bytes()
@@ -86,6 +98,7 @@ SHAPES: dict[str, Callable[[int], bytes]] = {
     "huge_table": huge_table,
     "prose_tables": prose_tables,
     "ties": ties,
+    "one_round_many_tiebreakers": one_round_many_tiebreakers,
     "seed_copies": seed_copies,
 }
 

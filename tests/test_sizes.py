@@ -108,3 +108,27 @@ def test_memory_grows_no_faster_than_the_input(
     # At least 2 MB of growth is measured: below it, RSS pages and arenas are noise.
     ratio = max(large.own_rss_mb, 2.0) / max(small.own_rss_mb, 2.0)
     assert ratio <= 2.6, (shape, small, large)
+
+
+def test_tiebreaker_linking_indexes_a_round_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One round of ties, then a Tiebreaker table for each: linking must look at each tie and
+    # each tiebreaker a bounded number of times (it rebuilt the round's index per tiebreaker
+    # table: quadratic, 97 s a MB). Counted, not timed.
+    from pipeline import ties as ties_module
+    from tests.sizes import one_round_many_tiebreakers
+
+    calls = 0
+    pair = ties_module._pair
+
+    def counted(a: str | None, b: str | None) -> frozenset[str]:
+        nonlocal calls
+        calls += 1
+        return pair(a, b)
+
+    monkeypatch.setattr(ties_module, "_pair", counted)
+    result = parse_page(one_round_many_tiebreakers(40_000), "round", "raw/round.txt")
+    n_ties = sum(len(t.ties) for t in result.tables)
+    breakers = [m for t in result.tables for m in t.matches if m.kind == "tiebreaker"]
+    assert n_ties > 200 and len(breakers) == n_ties
+    assert all(m.tie_id is not None for m in breakers)
+    assert calls <= 2 * (n_ties + len(breakers))

@@ -12,7 +12,7 @@ import pandas as pd
 from pipeline import __version__, ids
 from pipeline.findings import KINDS
 from pipeline.frontends import suffixes
-from pipeline.run import RawPage, assemble, parse_each
+from pipeline.run import RawPage, assemble, configure_process, parse_each
 from pipeline.storage import (
     InputError,
     OutputBusy,
@@ -238,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of `python -m pipeline`."""
     _escape_what_the_terminal_cannot_show()
     args = build_parser().parse_args(argv)
+    configure_process()
     try:
         if args.command == "extract":
             return run_extract(args)

@@ -130,10 +130,10 @@ class Measure:
 
 # A fresh interpreter per input, as a user's run: its peak RSS is the bound's figure.
 _SINGLE = """
-import gc, json, resource, sys, time
-from pipeline.run import RawPage, assemble, parse_each
+import json, resource, sys, time
+from pipeline.run import RawPage, assemble, configure_process, parse_each
 assemble(parse_each([RawPage("warm", "raw/warm.txt", b"Warm-up\\n")]))  # lazy imports
-gc.freeze()
+configure_process()  # as the CLI does
 data = sys.stdin.buffer.read()
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 start = time.process_time()
@@ -148,15 +148,15 @@ print(json.dumps({"seconds": seconds, "peak": peak, "base": base, "tables": tabl
 # A fork's RSS counts only the library pages it touches (so its base is lower than a fresh
 # run's), but what an input adds to it is that input's own, never an earlier input's.
 _FORKS = """
-import gc, json, os, resource, sys, time
-from pipeline.run import RawPage, assemble, parse_each
+import json, os, resource, sys, time
+from pipeline.run import RawPage, assemble, configure_process, parse_each
 from tests.sizes import SHAPES
 
 def maxrss():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 assemble(parse_each([RawPage("warm", "raw/warm.txt", b"Warm-up\\n")]))  # lazy imports
-gc.freeze()
+configure_process()  # as the CLI does
 for shape, megabytes in json.loads(sys.argv[1]):
     data = SHAPES[shape](int(megabytes * 1_000_000))
     read, write = os.pipe()

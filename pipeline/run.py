@@ -85,6 +85,10 @@ def parse_each(
             progress(raw)
         with no_cycle_collection():
             result = parse_page(raw.data, raw.page, raw.path)
+            # Young objects only, once a page: a cycle a page made is freed with it, even while
+            # `assemble` keeps the collector paused for the whole run. Linear: each object is
+            # looked at once here.
+            gc.collect(0)
         yield result
 
 

@@ -128,18 +128,37 @@ class Measure:
         return self.seconds / self.megabytes
 
 
+def peak_rss_mb() -> float:
+    """This process's peak RSS in MB: the kernel's VmHWM, which starts afresh at exec.
+
+    `getrusage`'s `ru_maxrss` keeps the high-water mark of the process that spawned us (Linux
+    carries it across exec), so a child of a big test session would report the session's.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 # A fresh interpreter per input, as a user's run: its peak RSS is the bound's figure.
 _SINGLE = """
-import json, resource, sys, time
+import json, sys, time
 from pipeline.run import RawPage, assemble, configure_process, parse_each
+from tests.sizes import peak_rss_mb
 assemble(parse_each([RawPage("warm", "raw/warm.txt", b"Warm-up\\n")]))  # lazy imports
 configure_process()  # as the CLI does
 data = sys.stdin.buffer.read()
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+base = peak_rss_mb()
 start = time.process_time()
 outputs = assemble(parse_each([RawPage("size", "raw/size.txt", data)]))  # as the CLI runs
 seconds = time.process_time() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+peak = peak_rss_mb()
 tables = len(outputs.frames["tables"])
 print(json.dumps({"seconds": seconds, "peak": peak, "base": base, "tables": tables}))
 """
@@ -148,12 +167,9 @@ print(json.dumps({"seconds": seconds, "peak": peak, "base": base, "tables": tabl
 # A fork's RSS counts only the library pages it touches (so its base is lower than a fresh
 # run's), but what an input adds to it is that input's own, never an earlier input's.
 _FORKS = """
-import json, os, resource, sys, time
+import json, os, sys, time
 from pipeline.run import RawPage, assemble, configure_process, parse_each
-from tests.sizes import SHAPES
-
-def maxrss():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+from tests.sizes import SHAPES, peak_rss_mb as maxrss
 
 assemble(parse_each([RawPage("warm", "raw/warm.txt", b"Warm-up\\n")]))  # lazy imports
 configure_process()  # as the CLI does

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
@@ -303,17 +304,22 @@ def _chunks_fit(cells: Sequence[Cell], n: int) -> bool:
     return stated
 
 
+_NO_FAMILY = (False, False)
+
+
 def _label_families(cells: Sequence[Cell]) -> list[tuple[bool, bool]]:
     """Per cell, once: is it a standings label, is it a tie label."""
     return [
-        (
-            canonical(c.raw, STANDINGS_ALIASES) is not None,
-            canonical(c.raw, TIE_ALIASES) is not None,
-        )
-        if c.value.kind in ("name", "unreadable")
-        else (False, False)
-        for c in cells
+        _families(c.raw) if c.value.kind in ("name", "unreadable") else _NO_FAMILY for c in cells
     ]
+
+
+@lru_cache(maxsize=1 << 14)  # names and labels repeat across a page's tables
+def _families(raw: str) -> tuple[bool, bool]:
+    return (
+        canonical(raw, STANDINGS_ALIASES) is not None,
+        canonical(raw, TIE_ALIASES) is not None,
+    )
 
 
 def _header_start(families: Sequence[tuple[bool, bool]], i: int) -> bool:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from pipeline.document import GridCell, make_cell
+from pipeline.document import GridCell
 from pipeline.frontends.text.blocks import split_heading_text
 from pipeline.frontends.text.flavours import Claim, is_rule
 from pipeline.rules import APPENDIX_HEADINGS, heading_kind
+from pipeline.values import read_value
 
 
 def _cut_cell(text: str) -> bool:
@@ -28,26 +29,29 @@ class CellPerLine:
     def claim(self, lines: tuple[str, ...], i: int, ends_mid_line: bool) -> Claim | None:
         """Take the run of cells from line `i`: text lines each with its `|`, bare `|` lines
         (empty cells), up to the first line that is neither (a blank or rule line, prose)."""
-        # One claim a run, not a cell: this is the loop every line of a page goes through.
+        # One claim a run, not a cell: this is the loop every line of a page goes through, so
+        # cells are built inline (`make_cell` spelled out) with the methods bound once.
         cells: list[GridCell] = []
+        append = cells.append
         starts: list[int] = []
         cut = False
         n = len(lines)
         j = i
+        empty = read_value("")
         while j < n:
             text = lines[j].strip()
             if text == "|":
                 # A bare `|` that no text line precedes is an empty cell (SOURCES.md).
-                cells.append(make_cell("", j + 1))
+                append(GridCell("", empty, j + 1))
                 j += 1
                 continue
-            if not text or is_rule(text):
+            if not text or ("---" in text and is_rule(text)):
                 break
             if j + 1 < n and lines[j + 1].strip() == "|":
                 if text.startswith("| "):  # a `| ` prefix marks a row start
                     starts.append(len(cells))
                     text = text[2:].strip()
-                cells.append(make_cell(text, j + 1))
+                append(GridCell(text, read_value(text), j + 1))
                 j += 2
                 continue
             last_after_cell = j + 1 == n and j > 0 and lines[j - 1].strip() == "|"
@@ -56,7 +60,7 @@ class CellPerLine:
                 # it is counted and named. Without a final newline that is certain; with one,
                 # a last line right after a cell is a cut cell unless it reads as a sentence
                 # or heading.
-                cells.append(make_cell(text, j + 1))
+                append(GridCell(text, read_value(text), j + 1))
                 cut = True
                 j += 1
             break

@@ -9,6 +9,7 @@ import io
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from html import escape
 from pathlib import Path
 
@@ -79,12 +80,12 @@ def main() -> None:
     base = t / len(SEED)
     for k in (4, 16, 64):
         data = SEED * k
-        tk = best_of(lambda d=data: parse_page(d, "big", "raw/big.txt"), runs=3)
+        tk = best_of(partial(parse_page, data, "big", "raw/big.txt"), runs=3)
         print(f"seed x{k:<3}: {len(data) / 1e6:6.2f} MB parse {tk:6.3f} s "
               f"per-byte ratio to x1: {(tk / len(data)) / base:4.2f} (1.00 = linear)")  # fmt: skip
     for ties in (2_000, 20_000):
         data = bracket(ties)
-        tt = best_of(lambda d=data: parse_page(d, "bracket", "raw/b.txt"), runs=3)
+        tt = best_of(partial(parse_page, data, "bracket", "raw/b.txt"), runs=3)
         print(f"bracket of {ties * 5:,} cells: parse {tt:.3f} s ({ties * 5 / tt:,.0f} cells/s)")
     results = parse_pages([RawPage("seed", "raw/seed.txt", SEED)])
     ta = best_of(lambda: assemble(results), runs=3)

@@ -289,7 +289,7 @@ class Quirks:
 
 @st.composite
 def quirks(draw: st.DrawFn, flavour: Flavour | None = None) -> Quirks:
-    chosen: Flavour = flavour or draw(st.sampled_from(("cell", "row")))
+    chosen: Flavour = flavour or draw(st.sampled_from(("cell", "row")))  # type: ignore[assignment]
     prefix = draw(st.booleans())
     return Quirks(
         flavour=chosen,

@@ -34,7 +34,7 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
-    if getattr(value, "__class__", None).__name__ == "NAType":
+    if type(value).__name__ == "NAType":
         return None
     return value
 
@@ -46,7 +46,7 @@ def flatten(path: Path) -> dict[str, list[dict[str, Any]]]:
     flat: dict[str, list[dict[str, Any]]] = {}
     for name, frame in outputs.frames.items():
         flat[name] = [
-            {k: _plain(v) for k, v in row.items() if k not in SKIP}
+            {str(k): _plain(v) for k, v in row.items() if k not in SKIP}
             for row in frame.to_dict(orient="records")
         ]
     return flat

@@ -241,7 +241,7 @@ def test_stated_levels_govern_nesting_and_zones_holding_rounds_are_regions() -> 
     from pipeline.findings import Site
     from pipeline.sections import HeadingEvent, TableEvent, build_tree
 
-    events = [
+    events: list[HeadingEvent | TableEvent] = [
         HeadingEvent("Liga Departamental de Amazonas", 2, level=2),
         HeadingEvent("Zona Norte", 3, level=3),
         HeadingEvent("Group A", 4, level=4),

@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline import cli, storage
+from pipeline import cli
 from tests import contract_check
 from tests.conftest import FIXTURES, SEED
 
@@ -112,9 +112,9 @@ def test_interrupted_write_leaves_previous_clean_whole(
         calls["n"] += 1
         if calls["n"] == 3:
             raise KeyboardInterrupt  # as if the user pressed Ctrl-C mid-run
-        real(*args, **kwargs)  # type: ignore[arg-type]
+        real(*args, **kwargs)
 
-    monkeypatch.setattr(storage.pq, "write_table", dies_midway)
+    monkeypatch.setattr(pq, "write_table", dies_midway)
     with pytest.raises(KeyboardInterrupt):
         cli.main(["extract", str(SEED), "--out", str(out), "--quiet"])
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before

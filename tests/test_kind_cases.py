@@ -161,11 +161,11 @@ def test_every_own_cell_is_counted_once_and_ids_follow_reading_order(
     own = sum(1 for row in grid.rows for _, _ in row.own_cells())
     assert account.data + account.layout + len(account.unused) == own
 
-    matches = records.by_output.get("matches", ())
-    assert all(isinstance(m, Match) for m in matches)
+    matches = [m for m in records.by_output.get("matches", ()) if isinstance(m, Match)]
+    assert len(matches) == len(records.by_output.get("matches", ()))
     assert [m.match_id for m in matches] == [f"{TABLE_ID}/m{n}" for n in range(1, len(matches) + 1)]
-    ties = records.by_output.get("ties", ())
-    assert all(isinstance(t, Tie) for t in ties)
+    ties = [t for t in records.by_output.get("ties", ()) if isinstance(t, Tie)]
+    assert len(ties) == len(records.by_output.get("ties", ()))
     assert [t.tie_id for t in ties] == [f"{TABLE_ID}/t{n}" for n in range(1, len(ties) + 1)]
     if ties:
         # A tie's legs are the table's matches, in order, each carrying the tie's ID.

@@ -55,10 +55,10 @@ def expected_layout(data: bytes) -> dict[str, tuple[int, int]]:
                 role = roles[c] if last and c < len(roles) else "filler"
                 allowed += _recognised(cell.text, role) or (not last and not cell.raw)
         matrix = [c for c, role in enumerate(roles) if role == "matrix"]
-        for row in grid.rows:
-            for c, cell in row.own_cells():
+        for body_row in grid.rows:
+            for c, cell in body_row.own_cells():
                 role = roles[c] if c < len(roles) else "ignored"
-                diagonal = role == "matrix" and matrix.index(c) == row.ordinal
+                diagonal = role == "matrix" and matrix.index(c) == body_row.ordinal
                 if (role == "spacer" and not cell.raw) or diagonal:
                     allowed += 1
         out[grid.table_id] = (allowed, by_id[grid.table_id].cells_layout)

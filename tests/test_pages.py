@@ -20,7 +20,7 @@ def _summary(name: str) -> list[tuple[str, str, int, int]]:
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)
 def test_every_fixture_accounts_for_every_cell(path) -> None:  # type: ignore[no-untyped-def]
     result = parse_fixture(path.name)
-    named = Counter()
+    named: Counter[str | None] = Counter()
     for f in result.findings:
         if f.table_id:
             named[f.table_id] += f.cells

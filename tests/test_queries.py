@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -29,7 +30,7 @@ def clean(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _duck(clean: Path, sql: str) -> list[tuple[object, ...]]:
+def _duck(clean: Path, sql: str) -> list[tuple[Any, ...]]:
     con = duckdb.connect()
     for name in ("standings", "matches", "ties"):
         con.execute(f"create view {name} as select * from '{(clean / name).as_posix()}.parquet'")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import pytest
 
@@ -83,7 +84,9 @@ def test_three_walkovers_have_null_goals(seed: PageResult) -> None:
     ],
     ids=["region-ii-group-a", "region-iii", "region-iv", "region-v-group-a", "region-vi"],
 )
-def test_standings_row_of_each_table(seed: PageResult, team: str, expected: tuple) -> None:
+def test_standings_row_of_each_table(
+    seed: PageResult, team: str, expected: tuple[object, ...]
+) -> None:
     r = _row(seed, team)
     got = (
         r.position, r.team_abbr, r.played, r.won, r.drawn, r.lost, r.goals_for,
@@ -146,7 +149,7 @@ TIES = [
 
 
 @pytest.mark.parametrize("case", TIES, ids=[c[0] for c in TIES])
-def test_each_tie(seed: PageResult, case: tuple) -> None:
+def test_each_tie(seed: PageResult, case: tuple[Any, ...]) -> None:
     suffix, t1, t2, agg, legs, points, decided_by, winner = case
     decided = {d.tie_id: d for d in seed.ties}[f"2004_copa_peru{suffix}"]
     tie = decided.tie

@@ -6,12 +6,16 @@ import contextlib
 import fcntl
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from pipeline import cli, storage
 from pipeline.run import RawPage, assemble, parse_pages
 from tests.conftest import FIXTURES
+
+# An output folder, its files' bytes, and the files of another page's output.
+Built = tuple[Path, dict[str, bytes], dict[str, bytes]]
 
 # Two small real pages: each run writes every output, and the step sweep runs many.
 SEED = FIXTURES / "2005_peruvian_segunda_division__rows_excerpt.txt"
@@ -36,7 +40,7 @@ def outputs(tmp_path: Path) -> tuple[Path, dict[str, bytes], dict[str, bytes]]:
     return out, _files(out), _files(other)
 
 
-def _built(page: Path) -> tuple[dict, dict]:
+def _built(page: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     """What a run of one page writes: its Arrow tables and report texts."""
     outputs = assemble(parse_pages([RawPage(page.stem, page.name, page.read_bytes())]))
     return outputs.arrow, outputs.reports
@@ -80,7 +84,9 @@ def test_a_write_stopped_at_any_step_leaves_the_previous_or_the_new_output_whole
 
 
 def test_the_folders_of_a_killed_run_are_cleaned_and_a_moved_output_put_back(
-    tmp_path: Path, outputs: tuple[Path, dict, dict], capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    outputs: Built,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     out, before, _ = outputs
     (tmp_path / "clean.tmp-999999").mkdir()  # as a run killed with SIGKILL leaves them
@@ -95,7 +101,9 @@ def test_the_folders_of_a_killed_run_are_cleaned_and_a_moved_output_put_back(
 
 
 def test_a_second_run_on_the_same_output_is_refused_naming_the_holder(
-    tmp_path: Path, outputs: tuple[Path, dict, dict], capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    outputs: Built,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     out, before, _ = outputs
     lock = tmp_path / ".clean.lock"
@@ -109,14 +117,16 @@ def test_a_second_run_on_the_same_output_is_refused_naming_the_holder(
     assert _extract(OTHER, out, "--wait") == 0  # the lock died with its holder
 
 
-def test_the_manifest_names_every_file_with_its_hash(outputs: tuple[Path, dict, dict]) -> None:
+def test_the_manifest_names_every_file_with_its_hash(
+    outputs: Built,
+) -> None:
     _, before, _ = outputs
     manifest = json.loads(before["manifest.json"])
     assert sorted(manifest["files"]) == sorted(n for n in before if n != "manifest.json")
 
 
 def test_a_users_edit_makes_the_folder_not_ours_and_it_is_never_replaced(
-    outputs: tuple[Path, dict, dict], capsys: pytest.CaptureFixture[str]
+    outputs: Built, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out, _, _ = outputs
     (out / "report.md").write_text("my notes on the run\n", encoding="utf-8")
@@ -128,7 +138,7 @@ def test_a_users_edit_makes_the_folder_not_ours_and_it_is_never_replaced(
 def test_a_file_saved_into_out_during_a_run_is_kept_and_named(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    outputs: tuple[Path, dict, dict],
+    outputs: Built,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     out, _, new = outputs

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pipeline import findings as F
 from pipeline import ids
 from pipeline.document import Grid, GridRow
@@ -18,6 +20,7 @@ from pipeline.model import Match, StandingRow
 from pipeline.rules import STANDINGS_ALIASES, STAT_FIELDS, canonical, is_abbreviation, is_filler
 
 
+@lru_cache(maxsize=1 << 10)  # a page's tables share a few headers: read each once
 def league_columns(labels: tuple[str, ...]) -> Columns | None:
     """Standings labels, then spacer or corner cells, then the matrix abbreviations."""
     std = [canonical(t, STANDINGS_ALIASES) for t in labels]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from pipeline import ids
 from pipeline.document import Grid, GridRow
@@ -21,6 +22,7 @@ from pipeline.rules import TIE_ALIASES, canonical
 from pipeline.values import score_of
 
 
+@lru_cache(maxsize=1 << 10)  # a page's tables share a few headers: read each once
 def tie_columns(labels: tuple[str, ...]) -> tuple[str, ...]:
     """Each label's tie role; a label of no known role is `ignored` (named, not output)."""
     return tuple(canonical(t, TIE_ALIASES) or "ignored" for t in labels)

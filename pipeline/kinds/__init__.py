@@ -27,13 +27,18 @@ class Columns:
 
     roles: tuple[str, ...]
     abbreviations: tuple[str, ...] = ()
+    # Each role's first column, built once: every cell a kind reads is looked up here.
+    _first: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        first: dict[str, int] = {}
+        for c, role in enumerate(self.roles):
+            first.setdefault(role, c)
+        object.__setattr__(self, "_first", first)
 
     def index(self, role: str) -> int | None:
         """The first column of a role, or None."""
-        try:
-            return self.roles.index(role)
-        except ValueError:
-            return None
+        return self._first.get(role)
 
     def cell(self, row: GridRow, role: str) -> GridCell | None:
         """A row's cell (own or copied from a span) in the first column of a role."""

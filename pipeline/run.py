@@ -65,7 +65,8 @@ def no_cycle_collection() -> Iterator[None]:
 
     Both allocate millions of small acyclic objects (frozen dataclasses, tuples) that
     reference counting frees; the collector would rescan the survivors over and over (about
-    a third of the run). It runs again after each page, so no cycle outlives a page long.
+    a third of the run). `parse_each` collects the young generation after each page, so no
+    cycle a page made outlives it.
     """
     enabled = gc.isenabled()
     gc.disable()

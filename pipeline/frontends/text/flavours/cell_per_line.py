@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.document import GridCell
 from pipeline.frontends.text.blocks import split_heading_text
-from pipeline.frontends.text.flavours import Claim, is_rule
+from pipeline.frontends.text.flavours import Claim, is_pipe, is_rule
 from pipeline.rules import APPENDIX_HEADINGS, heading_kind
 from pipeline.values import read_value
 
@@ -45,16 +45,16 @@ class CellPerLine:
                 append(GridCell("", empty, j + 1))
                 j += 1
                 continue
-            if not text or ("---" in text and is_rule(text)):
+            if not text or is_rule(text):
                 break
-            if j + 1 < n and lines[j + 1].strip() == "|":
+            if j + 1 < n and is_pipe(lines[j + 1]):
                 if text.startswith("| "):  # a `| ` prefix marks a row start
                     starts.append(len(cells))
                     text = text[2:].strip()
                 append(GridCell(text, read_value(text), j + 1))
                 j += 2
                 continue
-            last_after_cell = j + 1 == n and j > 0 and lines[j - 1].strip() == "|"
+            last_after_cell = j + 1 == n and j > 0 and is_pipe(lines[j - 1])
             if last_after_cell and (ends_mid_line or _cut_cell(text)):
                 # The file stops inside this cell (its `|` never came): keep it, flagged, so
                 # it is counted and named. Without a final newline that is certain; with one,

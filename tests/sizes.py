@@ -13,9 +13,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from pipeline.run import RawPage, assemble, configure_process, parse_each
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "2004_copa_peru.txt"
@@ -146,45 +149,44 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def warm_up() -> None:
+    """Prepare a measuring process as the CLI is: imports loaded, its memory policy set."""
+    assemble(parse_each([RawPage("warm", "raw/warm.txt", b"Warm-up\n")]))  # lazy imports
+    configure_process()
+
+
+def run_measured(data: bytes) -> dict[str, float]:
+    """Run one input through parse and outputs, as the CLI does; return its figures."""
+    base = peak_rss_mb()
+    start = time.process_time()
+    outputs = assemble(parse_each([RawPage("size", "raw/size.txt", data)]))
+    seconds = time.process_time() - start
+    tables = len(outputs.frames["tables"])
+    return {"seconds": seconds, "peak": peak_rss_mb(), "base": base, "tables": tables}
+
+
 # A fresh interpreter per input, as a user's run: its peak RSS is the bound's figure.
 _SINGLE = """
-import json, sys, time
-from pipeline.run import RawPage, assemble, configure_process, parse_each
-from tests.sizes import peak_rss_mb
-assemble(parse_each([RawPage("warm", "raw/warm.txt", b"Warm-up\\n")]))  # lazy imports
-configure_process()  # as the CLI does
-data = sys.stdin.buffer.read()
-base = peak_rss_mb()
-start = time.process_time()
-outputs = assemble(parse_each([RawPage("size", "raw/size.txt", data)]))  # as the CLI runs
-seconds = time.process_time() - start
-peak = peak_rss_mb()
-tables = len(outputs.frames["tables"])
-print(json.dumps({"seconds": seconds, "peak": peak, "base": base, "tables": tables}))
+import json, sys
+from tests.sizes import run_measured, warm_up
+warm_up()
+print(json.dumps(run_measured(sys.stdin.buffer.read())))
 """
 
 # Growth measures: one interpreter imports and warms up once, then forks a process an input.
 # A fork's RSS counts only the library pages it touches (so its base is lower than a fresh
 # run's), but what an input adds to it is that input's own, never an earlier input's.
 _FORKS = """
-import json, os, sys, time
-from pipeline.run import RawPage, assemble, configure_process, parse_each
-from tests.sizes import SHAPES, peak_rss_mb as maxrss
-
-assemble(parse_each([RawPage("warm", "raw/warm.txt", b"Warm-up\\n")]))  # lazy imports
-configure_process()  # as the CLI does
+import json, os, sys
+from tests.sizes import SHAPES, run_measured, warm_up
+warm_up()
 for shape, megabytes in json.loads(sys.argv[1]):
     data = SHAPES[shape](int(megabytes * 1_000_000))
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(read)
-        base = maxrss()
-        start = time.process_time()
-        outputs = assemble(parse_each([RawPage("size", "raw/size.txt", data)]))  # as the CLI
-        seconds = time.process_time() - start
-        figures = {"shape": shape, "bytes": len(data), "seconds": seconds, "peak": maxrss(),
-                   "base": base, "tables": len(outputs.frames["tables"])}
+        figures = {"shape": shape, "bytes": len(data), **run_measured(data)}
         os.write(write, json.dumps(figures).encode())
         os._exit(0)
     os.close(write)

@@ -13,11 +13,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from pipeline.values import CellValue, read_value
+from pipeline.values import CellValue, link_targets, read_value
 
 SectionKind = Literal["stage", "region", "group", "round", "tiebreaker", "other"]
 GridRole = Literal["table", "infobox", "navbox"]
-LeftoverCode = Literal["row-unplaced", "row-short", "row-too-long", "table-truncated"]
+LeftoverCode = Literal[
+    "row-unplaced", "row-short", "row-too-long", "table-truncated", "row-ambiguous"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,8 @@ class GridCell:
 
 def make_cell(raw: str, line: int, **style: Any) -> GridCell:
     """Build a cell from its raw text, reading its value once; `style` as `CellStyle`'s."""
+    if "[[" in raw and "links" not in style:
+        style["links"] = link_targets(raw)  # a wiki link left in the text: keep its target
     if style:
         return GridCell(raw, read_value(raw), line, CellStyle(**style))
     return GridCell(raw, read_value(raw), line)

@@ -222,6 +222,11 @@ TEAM_REPEATED = declare(
     "team-repeated", "warning", "A team is printed twice in one table; both rows are kept.",
     "{team} is printed again on line {stated} (first on line {first}); both rows are kept.",
 )  # fmt: skip
+COLUMNS_FROM_CONTENT = declare(
+    "columns-from-content", "info",
+    "The header's labels disagree with the cells under them; the columns were read by content.",
+    "{detail}",
+)  # fmt: skip
 ROW_AMBIGUOUS = declare(
     "row-ambiguous", "error",
     "A row whose cells fit the columns in more than one way; no record was written.",

@@ -79,6 +79,9 @@ class Tie:
     credited: str | None = None  # the team a walkover's scoreline credits (`3–0 w/o`)
     team1_link: str | None = None
     team2_link: str | None = None
+    # A third match written in the tie's own row (an `Extra` column, team 1 first): it counts
+    # towards the tie's points, never its aggregate.
+    extra: Match | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,17 +29,20 @@ from pipeline.ties import DecidedTie, decide_ties, link_tiebreakers
 
 # A season: a year, or two years a season spans (`2015–16`, `2015/16`, `2015-2016`).
 SEASON_RE = re.compile(r"\b(1[89]\d\d|20\d\d)(?:\s*[–\-/]\s*(\d{4}|\d{2}))?\b")
-COMPETITION_RE = re.compile(
-    r"(Copa Per[uú](?: Femenina)?|Peru Cup|Ligas? Departamental(?:es)?(?: del Per[uú])?"
-    r"|Peruvian Segunda Divisi[oó]n|Torneo Descentralizado|Liga \d)",
-    re.I,
-)
+# The infobox's fields as a text export keeps them: `Season2003`, `- Season: 2011`.
+INFOBOX_SEASON_RE = re.compile(r"^(?:-\s*)?Season\s*:?\s*(\S.*)$", re.M)
+INFOBOX_COMPETITION_RE = re.compile(r"^(?:-\s*)?Competition\s*:\s*(\S.*)$", re.M)
+FOUNDED_RE = re.compile(r"\b(founded|established|formed|created)\b[^.,;]*", re.I)
+# Words around a competition's name in a season title: `(football)`, `season`, `– Wikipedia`.
+NAME_END_RE = re.compile(r"\s(?:season|was|were|is|will|has|had)\b|[(,;.]")
+TITLE_NOISE_RE = re.compile(r"\([^)]*\)|\bseason\b|[-–]\s*wikipedia\b", re.I)
 _R = TypeVar("_R")
 LEFTOVER_KINDS: dict[str, FindingKind] = {
     "row-unplaced": F.ROW_UNPLACED,
     "row-short": F.ROW_SHORT,
     "row-too-long": F.ROW_TOO_LONG,
     "table-truncated": F.TABLE_TRUNCATED,
+    "row-ambiguous": F.ROW_AMBIGUOUS,
 }
 SKIPPED: dict[str, tuple[FindingKind, str]] = {
     "infobox": (F.INFOBOX_SKIPPED, "an infobox remnant"),
@@ -190,6 +193,8 @@ def read_table(
             )  # fmt: skip
         return base, findings
     kind_spec, columns = found
+    if columns.note is not None:
+        findings.append(F.COLUMNS_FROM_CONTENT.at(at, grid.line, detail=columns.note))
     account = Account()
     records = kind_spec.read(TableContext(grid, columns, placement, at, kind_spec.reads), account)
     findings.extend(account.findings)
@@ -359,14 +364,18 @@ def _quote(cells: list[GridCell] | tuple[GridCell, ...]) -> str:
     return ", ".join(f"'{t}'" for t in texts) + more
 
 
-def _first(pattern: re.Pattern[str], title: str, intro: str) -> str | None:
-    match = pattern.search(title) or pattern.search(intro)
-    return match.group(1) if match else None
-
-
 def _season(title: str, intro: str) -> str | None:
-    """The season the page states, a span written `2015–16` whatever the page uses."""
-    match = SEASON_RE.search(title) or SEASON_RE.search(intro)
+    """The season the page states: its title, else its infobox's Season field, else its first
+    sentence; never a bare year (a previous/next-season link) or a founding date. A span is
+    written `2015–16` whatever the page uses."""
+    match = SEASON_RE.search(title)
+    if match is None:
+        field = INFOBOX_SEASON_RE.search(intro)
+        match = SEASON_RE.search(field.group(1)) if field else None
+    if match is None:
+        # A sentence: five words or more (a year line is a previous/next-season link).
+        sentence = next((s for s in intro.splitlines()[1:] if len(s.split(None, 5)) > 5), "")
+        match = SEASON_RE.search(FOUNDED_RE.sub("", sentence.split(". ")[0]))
     if match is None:
         return None
     start, end = match.group(1), match.group(2)
@@ -377,7 +386,16 @@ def _season(title: str, intro: str) -> str | None:
 
 
 def _competition(title: str, intro: str) -> str | None:
-    name = _first(COMPETITION_RE, title, intro)
-    if name is None:
-        return None
-    return "Copa Perú" if name.lower() == "peru cup" else name
+    """The competition the page states: its title without the season (`2011–12 Costa Rican
+    Primera División`), else its infobox's Competition field."""
+    season = SEASON_RE.search(title)
+    if season is not None and (len(title) > 80 or title.rstrip().endswith(".")):
+        # The title line is the first sentence (`The 2004 Copa Perú season (Spanish: …), the
+        # promotion tournament …`): the name runs from the season to the first clause break.
+        title = NAME_END_RE.split(title[season.end() :], maxsplit=1)[0]
+    name = TITLE_NOISE_RE.sub(" ", SEASON_RE.sub(" ", title))
+    name = " ".join(name.split()).strip(" -–:,")
+    if any(ch.isalpha() for ch in name):
+        return name
+    field = INFOBOX_COMPETITION_RE.search(intro)
+    return field.group(1).strip() if field else None

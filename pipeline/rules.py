@@ -6,7 +6,9 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-from pipeline.values import strip_tooltip
+from pipeline.values import strip_tooltip, unlink
+
+DISAMBIGUATION_RE = re.compile(r"\s*\([^)]*\)\s*$")
 
 HeadingKind = Literal["stage", "region", "group", "round", "tiebreaker"]
 
@@ -107,6 +109,7 @@ TIE_ALIASES = {
     "agg.": "aggregate",
     "agg": "aggregate",
     "aggregate": "aggregate",
+    "aggregate score": "aggregate",  # the long form of `Agg.` ({{Abbr|Agg.|Aggregate score}})
     "team 2": "team2",
     "away team": "team2",
     "2nd leg home team": "team2",
@@ -119,6 +122,10 @@ TIE_ALIASES = {
     "pen.": "penalties",
     "pen": "penalties",
     "penalties": "penalties",
+    "penalty shootout": "penalties",
+    "penalty shoot-out": "penalties",
+    # The older Copa Perú layout's third match, played when the points are level (2003).
+    "extra": "extra",
     "score": "score",
     "result": "score",
     "date": "date",
@@ -244,13 +251,35 @@ def normalise_label(label: str) -> str:
     text = label.lower()
     if "tooltip" not in text and "[" not in text and "  " not in text:
         return text.strip()  # the common case: nothing to strip
+    if "[[" in text:
+        text = unlink(text)  # a link as a label shows its label
     text = strip_tooltip(text.replace("tooltip", "Tooltip", 1))
     return re.sub(r"\[.*?\]", "", text).strip() if "[" in text else text
 
 
 def canonical(label: str, aliases: dict[str, str]) -> str | None:
-    """Map a header label to its canonical column name, tooltips and footnotes removed."""
-    return aliases.get(normalise_label(label))
+    """Map a header label to its canonical column name, tooltips and footnotes removed.
+
+    A label that is an article title keeps its disambiguation when a link lost its label
+    (`[[Points (association football)`): it names what MediaWiki's pipe trick would show.
+    """
+    text = normalise_label(label)
+    found = aliases.get(text)
+    if found is None and text.endswith(")"):
+        found = aliases.get(DISAMBIGUATION_RE.sub("", text))
+    return found
+
+
+@lru_cache(maxsize=1)
+def header_vocabulary() -> dict[str, str]:
+    """Every known header label (normalised) -> its role; `filler` for labels that name no
+    column (`Teams`), `ignored` for columns known to carry nothing the contract stores."""
+    vocab = {label: "ignored" for label in NOTHING_TO_STORE}
+    vocab.update({label: "filler" for label in HEADER_FILLERS})
+    vocab.update(STANDINGS_ALIASES)
+    vocab.update(TIE_ALIASES)
+    vocab["teams"] = "filler"  # above a two-line header; a lone `Teams` column is a team
+    return vocab
 
 
 def is_abbreviation(text: str) -> bool:

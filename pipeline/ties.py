@@ -97,9 +97,9 @@ def team_goals(leg: Match) -> tuple[int, int] | None:
     """A leg's goals as (team 1, team 2): leg 2 is at team 2's ground (contract)."""
     if leg.home_goals is None or leg.away_goals is None:
         return None
-    if leg.kind == "leg_1":
-        return leg.home_goals, leg.away_goals
-    return leg.away_goals, leg.home_goals
+    if leg.kind == "leg_2":
+        return leg.away_goals, leg.home_goals
+    return leg.home_goals, leg.away_goals  # leg 1, or a third match written team 1 first
 
 
 def sum_legs(tie: Tie) -> tuple[int, int] | None:
@@ -114,7 +114,7 @@ def leg_points(tie: Tie, points_per_win: int = 3) -> tuple[int, int] | None:
     """Points from the legs, `points_per_win` a win and 1 a draw; None if no leg was played."""
     p1 = p2 = 0
     played = False
-    for leg in tie.legs:
+    for leg in (*tie.legs, tie.extra) if tie.extra is not None else tie.legs:
         goals = team_goals(leg)
         if goals is None:
             continue

@@ -67,8 +67,25 @@ def clean_text(text: str) -> str:
     return " ".join(text.replace(NBSP, " ").split())
 
 
+# A wiki link left in a rendering: `[[Target|Label]]` shows its label, `[[Target]]` and an
+# unterminated `[[Target` their target (MediaWiki link syntax, Help:Links).
+WIKILINK_RE = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?(?:\]\]|$)")
+
+
+def unlink(text: str) -> str:
+    """Show wiki links as a reader sees them: each link's label."""
+    return WIKILINK_RE.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(1), text)
+
+
+def link_targets(text: str) -> tuple[str, ...]:
+    """The article titles a text's wiki links point to."""
+    return tuple(m.group(1).strip() for m in WIKILINK_RE.finditer(text) if m.group(1).strip())
+
+
 def split_marks(text: str) -> tuple[str, tuple[str, ...]]:
     """Remove footnote and status marks from a cell; return the text and the marks, in order."""
+    if "[[" in text:
+        text = unlink(text)
     if "[" not in text and "(" not in text:
         return clean_text(text), ()  # no mark can stand in it (both kinds are bracketed)
     notes: list[str] = []

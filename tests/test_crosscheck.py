@@ -234,11 +234,26 @@ def test_third_match_decides_and_is_linked_to_its_tie() -> None:
 
 
 def test_loser_in_next_round_is_a_bracket_warning() -> None:
-    text = ties([("Alfa", "2–0", "Beta", "1–0", "1–0")]) + ties(
-        [("Beta", "1–0", "Gamma", "1–0", "0–0")], heading="Final"
-    )
+    # The final is exactly this round's winners' place: two ties decided, two teams, both
+    # from this round; Beta lost, so Beta in the final contradicts the page.
+    text = ties(
+        [("Alfa", "2–0", "Beta", "1–0", "1–0"), ("Gamma", "2–0", "Delta", "1–0", "1–0")]
+    ) + ties([("Beta", "1–0", "Gamma", "1–0", "0–0")], heading="Final")
     result = parse(text)
     assert flat(result, "bracket-mismatch") == [("bracket-mismatch", "Beta", "winner", "Beta/Alfa")]
+
+
+def test_no_bracket_warning_where_the_next_round_is_not_only_this_rounds_winners() -> None:
+    # Issue 11: a loser may go through where the next round has more places than this round
+    # decided ties (best losers) or takes a team from outside it (a seeded entrant).
+    more_places = ties([("Alfa", "2–0", "Beta", "1–0", "1–0")]) + ties(
+        [("Beta", "1–0", "Alfa", "1–0", "0–0")], heading="Final"
+    )
+    outsider = ties(
+        [("Alfa", "2–0", "Beta", "1–0", "1–0"), ("Gamma", "2–0", "Delta", "1–0", "1–0")]
+    ) + ties([("Beta", "1–0", "Omega", "1–0", "0–0")], heading="Final")
+    assert flat(parse(more_places), "bracket-mismatch") == []
+    assert flat(parse(outsider), "bracket-mismatch") == []
 
 
 # --- real rows pass -------------------------------------------------------------------------

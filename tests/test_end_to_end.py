@@ -48,6 +48,7 @@ def test_outputs_read_back_with_pandas_keep_integer_types(extracted: Path) -> No
         "2022_copa_peru_femenina__mobile_excerpt",
         "2022_ligas_departamentales_peru__excerpt",
         "2025_copa_peru__excerpt",
+        "2024_ligas_departamentales_peru__riteme",  # its last row is cut: `Virgen`
     }
 
 

@@ -27,6 +27,8 @@ class Columns:
 
     roles: tuple[str, ...]
     abbreviations: tuple[str, ...] = ()
+    # Why the roles are not the labels' (the cells under a header that lost a label).
+    note: str | None = None
     # Each role's first column, built once: every cell a kind reads is looked up here.
     _first: dict[str, int] = field(init=False, repr=False, compare=False)
 

@@ -33,14 +33,16 @@ class TwoLegged:
 
     name = "two_legged"
     outputs: tuple[str, ...] = ("ties", "matches")
-    reads = frozenset({"team1", "team2", "aggregate", "leg1", "leg2", "penalties", "points"})
+    reads = frozenset(
+        {"team1", "team2", "aggregate", "leg1", "leg2", "penalties", "points", "extra"}
+    )
 
     def recognise(self, grid: Grid) -> Columns | None:
         roles = tie_columns(grid.labels)
         if {"team1", "team2", "leg1", "leg2"} <= set(roles) or (
             "team1" in roles and "aggregate" in roles and len(roles) < 5
         ):
-            return Columns(roles)
+            return roles_by_content(grid, roles)
         return None
 
     def read(self, ctx: TableContext, account: Account) -> Records:
@@ -51,6 +53,8 @@ class TwoLegged:
             tie = read_tie(ctx, row, account, ids.tie_id(ctx.table_id, n), len(legs))
             ties.append(tie)
             legs.extend(tie.legs)
+            if tie.extra is not None:
+                legs.append(tie.extra)
         return Records(
             {"ties": tuple(ties), "matches": tuple(legs)},
             rows=len(ties),
@@ -104,6 +108,17 @@ def read_tie(
         legs.append(match)
         if not score_of(cell.value, cell.raw).ok:
             account.unparsed(ctx, cell.line, cell.raw, "a leg score")
+    extra = None
+    extra_cell = cols.cell(row, "extra")
+    if extra_cell is not None and extra_cell.raw:
+        # A third match on neutral ground, written team 1 first like the legs (2003 Copa Perú).
+        match_id = ids.match_id(ctx.table_id, matches_before + len(legs) + 1)
+        extra = match_from_cell(
+            extra_cell, "tiebreaker", t1, t2, match_id=match_id, tie_id=tie_id,
+            links=(l1, l2), neutral=True,
+        )  # fmt: skip
+        if not score_of(extra_cell.value, extra_cell.raw).ok:
+            account.unparsed(ctx, extra_cell.line, extra_cell.raw, "a third match's score")
     t1p = agg.home_penalties if agg else None
     t2p = agg.away_penalties if agg else None
     leg2 = next((m for m in legs if m.kind == "leg_2"), None)
@@ -133,6 +148,7 @@ def read_tie(
         credited={"home": t1, "away": t2}.get(agg.credited or "") if agg else None,
         team1_link=l1,
         team2_link=l2,
+        extra=extra,
     )
 
 
@@ -145,3 +161,105 @@ def _with_shootout(leg: Match, home: int | None, away: int | None) -> Match:
 
 
 TWO_LEGGED = TwoLegged()
+
+
+# What a tie column's cells must hold, by role: names, scores, or a points pair.
+_ROLE_TYPE = {
+    "team1": "name", "team2": "name", "aggregate": "score", "leg1": "score", "leg2": "score",
+    "penalties": "score", "extra": "score", "points": "score",
+}  # fmt: skip
+_INSERTABLE = ("points", "aggregate")  # the labels a second header row is seen to lose
+
+
+def roles_by_content(grid: Grid, roles: tuple[str, ...]) -> Columns:
+    """Check the labels' roles against the cells under them (a team column holds names, a
+    leg column scores); where they disagree, take the one reading with one label lost or
+    one too many that every column fits, the legs confirming a points or aggregate column.
+
+    A second header row may lose its `Points` label and end in an empty cell (2011 Ligas
+    Departamentales): read by label, team 2 would be `0:6` and the legs shifted.
+    """
+    profile = [_column_type(grid, c) for c in range(len(roles))]
+    teams_fit = all(
+        kind in ("name", "empty") for role, kind in zip(roles, profile, strict=True)
+        if role in ("team1", "team2")
+    )  # fmt: skip
+    if teams_fit:
+        # The team columns hold names: the labels stand (a junk cell elsewhere is named).
+        return Columns(roles)
+    width = len(roles)
+    candidates: set[tuple[str, ...]] = set()
+    for k in range(width + 1):
+        for role in _INSERTABLE:
+            if role not in roles:
+                shifted = (*roles[:k], role, *roles[k:])
+                if shifted[width:] in ((), ("ignored",)):
+                    candidates.add(shifted[:width])
+        dropped = (*roles[:k], *roles[k + 1 :], "ignored")
+        candidates.add(dropped)
+    fitting = [c for c in candidates if _fits(c, profile) and _has_tie_roles(c)]
+    if len(fitting) > 1:
+        # The legs decide: a stated points or aggregate column agrees with them.
+        scored = [(_agreement(grid, c), c) for c in fitting]
+        top = max(score for score, _ in scored)
+        fitting = [c for score, c in scored if score == top]
+    if len(fitting) != 1:
+        return Columns(roles)  # no single reading: the labels stand, their misfits are named
+    chosen = fitting[0]
+    changed = [
+        f"column {c + 1} '{label or '(no label)'}' as {new}"
+        for c, (label, old, new) in enumerate(zip(grid.labels, roles, chosen, strict=True))
+        if old != new
+    ]
+    note = (
+        "The header's labels do not fit the cells under them (a label was lost); read by "
+        f"content: {'; '.join(changed)}."
+    )
+    return Columns(chosen, note=note)
+
+
+def _column_type(grid: Grid, c: int) -> str:
+    """What a column's cells hold: `name`, `score`, `empty` or `mixed`."""
+    kinds: set[str] = set()
+    for row in grid.rows:
+        cell = row.cells[c] if c < len(row.cells) else None
+        if cell is None or not cell.raw:
+            continue
+        value = cell.value
+        kinds.add("name" if value.is_name else "score" if value.kind == "score" else "other")
+    if not kinds:
+        return "empty"
+    return kinds.pop() if len(kinds) == 1 else "mixed"
+
+
+def _fits(roles: tuple[str, ...], profile: list[str]) -> bool:
+    return all(
+        kind == "empty" or _ROLE_TYPE.get(role, kind) == kind
+        for role, kind in zip(roles, profile, strict=True)
+    )
+
+
+def _has_tie_roles(roles: tuple[str, ...]) -> bool:
+    return {"team1", "team2"} <= set(roles) and ("leg1" in roles or "aggregate" in roles)
+
+
+def _agreement(grid: Grid, roles: tuple[str, ...]) -> int:
+    """Rows whose points or aggregate column agrees with their legs (team 1 first)."""
+    at = {role: c for c, role in reversed(list(enumerate(roles)))}
+    agree = 0
+    for row in grid.rows:
+        pairs = {}
+        for role in ("leg1", "leg2", "points", "aggregate"):
+            c = at.get(role)
+            cell = row.cells[c] if c is not None and c < len(row.cells) else None
+            pairs[role] = cell.value.pair if cell is not None else None
+        legs = [pairs["leg1"], pairs["leg2"]]
+        if None in legs:
+            continue
+        g = [leg for leg in legs if leg is not None]
+        if pairs["aggregate"] == (g[0][0] + g[1][0], g[0][1] + g[1][1]):
+            agree += 1
+        p = [(3, 0) if a > b else (0, 3) if a < b else (1, 1) for a, b in g]
+        if pairs["points"] == (p[0][0] + p[1][0], p[0][1] + p[1][1]):
+            agree += 1
+    return agree

@@ -7,6 +7,8 @@ simply absent), covered cells are inferred and copied down, a cut last cell is n
 
 from __future__ import annotations
 
+from itertools import islice, takewhile
+
 from pipeline import ids
 from pipeline.document import (
     Grid,
@@ -17,14 +19,15 @@ from pipeline.document import (
     build_relations,
 )
 from pipeline.findings import Finding, Site
-from pipeline.frontends.text.blocks import split_blocks
+from pipeline.frontends.text.blocks import is_chrome, split_blocks
 from pipeline.frontends.text.decode import decode_bytes, split_lines
 from pipeline.frontends.text.layout import Layout, marked_rows, split_tables
 from pipeline.frontends.text.model import Block, Heading, Prose, TableBlock
 from pipeline.frontends.text.rows import Rebuilt, rebuild_rows
 from pipeline.sections import Event, TableEvent, build_tree
 
-RENDERINGS = ("cell_per_line", "row_per_line")
+RENDERINGS = ("cell_per_line", "row_per_line", "spaced_rows")
+INTRO_CHARS = 2000  # a statement of the season sits in a line's start; a huge line is cut
 ROLES: dict[str | None, GridRole] = {"infobox-skipped": "infobox", "navbox-skipped": "navbox"}
 
 
@@ -63,8 +66,14 @@ class TextFrontEnd:
                     events.append(TableEvent(table_id, part.line))
         tree = build_tree(events, site)
         findings.extend(tree.findings)
-        title = next((b.text for b in blocks if isinstance(b, Prose | Heading)), "")
-        intro = " ".join([title, *(b.text for b in blocks[:4] if isinstance(b, Prose))])
+        title = next(
+            (b.text for b in blocks if isinstance(b, Prose | Heading) and not is_chrome(b.text)),
+            "",
+        )
+        # The page's own statements before its first table: infobox fields, first sentences.
+        opening = takewhile(lambda b: not isinstance(b, TableBlock), blocks)
+        prose = (b.text[:INTRO_CHARS] for b in islice(opening, 12) if isinstance(b, Prose))
+        intro = "\n".join([title[:INTRO_CHARS], *prose])
         # The page's rendering is its football tables' (a navbox's mixed lines do not count).
         football = [g for g, lay in zip(grids, layouts, strict=True) if lay.kind != "unknown"]
         names = {g.rendering for g in (football or grids)}

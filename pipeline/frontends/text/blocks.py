@@ -15,8 +15,29 @@ LIST_ITEM_RE = re.compile(r"^\s*[-*•]\s+\S")
 # `Edit` links glued to headings, either side: `First roundEdit`, `editSerie A`.
 GLUED_EDIT_RE = re.compile(r"(?<=\S)Edit(?=[A-Z(]|$)|^edit(?=[A-Z])")
 SENTENCE_END = tuple(".:;,!?")
+# A wikitext heading left in a text export: `== Group A ==` (level = the number of `=`).
+WIKI_HEADING_RE = re.compile(r"^(={1,6})\s*([^=].*?)\s*\1\s*$")
+# Site chrome a browser copy keeps around the article: never a heading, never the title.
+CHROME_RE = re.compile(
+    r"^(jump to (content|navigation|search)|from wikipedia, the free encyclopedia"
+    r"|\(redirected from [^)]*\)|\[?edit\]?|\[?editar\]?|main menu|move to sidebar( hide)?"
+    r"|toggle the table of contents|navigation|contents|hide|search|appearance"
+    r"|retrieved from .*|this page was last edited .*)$",
+    re.I,
+)
+# An infobox field copied as text: its label glued to its value (`Season2003`,
+# `ChampionsUniversidad César Vallejo`) or after a colon (`- Season: 2011`).
+INFOBOX_FIELD_RE = re.compile(
+    r"^(?:-\s*)?(?i:season|champions?|runners?-up|country|dates|relegated|promoted|founded"
+    r"|matches played|goals scored|top goal ?scorers?|biggest home win|biggest away win"
+    r"|number of teams|teams|competition|prevseason|nextseason|confederation|organising body"
+    r"|level on pyramid|promotion to|relegation to|domestic cup\(s\)|website|current champions?)"
+    r"(?=[A-Z0-9À-Þ(]|\s*:)",
+)
+INFOBOX_LINES = 40  # a copied infobox sits at the top of the article
 MAX_HEADING_CHARS = 80
 MAX_HEADING_WORDS = 10
+MARKING = {"row_per_line", "spaced_rows"}  # flavours whose every row is marked
 
 
 class _Run:
@@ -27,6 +48,7 @@ class _Run:
         self.last = first
         self.cells: list[GridCell] = []
         self.starts: set[int] = set()
+        self.ambiguous: set[int] = set()
         self.flavours: set[str] = set()
         self.rules: list[tuple[int, int]] = []
         self.cut = False
@@ -34,6 +56,7 @@ class _Run:
     def add_claim(self, claim: Claim, last_line: int) -> None:
         base = len(self.cells)
         self.starts.update(base + s for s in claim.starts)
+        self.ambiguous.update(base + s for s in claim.ambiguous)
         self.cells.extend(claim.cells)
         self.flavours.add(claim.name)
         self.cut = self.cut or claim.cut
@@ -48,10 +71,10 @@ class _Run:
         if len(self.flavours) > 1:
             rendering = "mixed"
         elif self.flavours:
-            rendering = "row_per_line" if "row_per_line" in self.flavours else "cell_per_line"
+            (rendering,) = self.flavours  # type: ignore[assignment]  # a flavour's name
         else:
             rendering = "row_per_line"  # rule lines only
-        marked = "row_per_line" in self.flavours or bool(self.starts)
+        marked = bool(self.flavours & MARKING) or bool(self.starts)
         return TableBlock(
             line=self.first,
             end_line=self.last,
@@ -61,6 +84,7 @@ class _Run:
             rows_marked=marked and rendering != "mixed",
             cut=self.cut,
             starts=frozenset(self.starts),
+            ambiguous=frozenset(self.ambiguous),
         )
 
 
@@ -83,9 +107,21 @@ def looks_like_heading(text: str) -> bool:
     return stripped[0].isalnum() and any(ch.isalpha() for ch in stripped)
 
 
+def is_chrome(text: str) -> bool:
+    """Site chrome or an infobox field line: text around the article, never a heading."""
+    stripped = text.strip()
+    return bool(CHROME_RE.match(stripped) or INFOBOX_FIELD_RE.match(stripped))
+
+
 def text_blocks(text: str, number: int, is_title: bool) -> list[Block]:
     """Classify one non-table line as heading(s) or prose."""
-    parts = None if is_title else _heading_parts(text)
+    wiki = WIKI_HEADING_RE.match(text.strip())
+    if wiki is not None:
+        level = len(wiki.group(1))
+        if level == 1:  # `= Title =`: the page's title, not a section
+            return [Prose(wiki.group(2), number)]
+        return [Heading(wiki.group(2), number, level)]
+    parts = None if is_title or is_chrome(text) else _heading_parts(text)
     if parts:
         return [Heading(p, number) for p in parts]
     return [Prose(text.strip(), number)]
@@ -141,6 +177,8 @@ def split_blocks(page: PageText, flavours: tuple[Flavour, ...] | None = None) ->
             if claim is not None:
                 break
         if claim is not None:
+            if claim.name == "spaced_rows" or (run is not None and "spaced_rows" in run.flavours):
+                close()  # a copied table is whole: nothing around it joins it
             if run is None:
                 flush_items()
                 run = _Run(i + 1)
@@ -155,12 +193,23 @@ def split_blocks(page: PageText, flavours: tuple[Flavour, ...] | None = None) ->
             continue
         close()
         flush_items()
-        blocks.extend(text_blocks(line, i + 1, is_title=not seen_text))
-        seen_text = True
+        chrome = is_chrome(line)
+        if not chrome and i < INFOBOX_LINES and _infobox_follows(lines, i):
+            chrome = True  # the infobox's caption (`Copa Perú` above `Season2003`)
+        blocks.extend(text_blocks(line, i + 1, is_title=not seen_text or chrome))
+        seen_text = seen_text or not chrome
         i += 1
     close()
     flush_items()
     return _order(blocks)
+
+
+def _infobox_follows(lines: tuple[str, ...], i: int) -> bool:
+    """The next non-blank line is an infobox field: this line is the infobox's caption."""
+    for line in lines[i + 1 : i + 4]:
+        if line.strip():
+            return bool(INFOBOX_FIELD_RE.match(line.strip()))
+    return False
 
 
 def _absorb_items(run: _Run, lines: tuple[str, ...], items: list[int]) -> None:

@@ -8,7 +8,7 @@ from typing import Literal
 from pipeline.document import GridCell
 from pipeline.sections import HeadingEvent, ProseEvent
 
-Rendering = Literal["cell_per_line", "row_per_line", "mixed"]
+Rendering = Literal["cell_per_line", "row_per_line", "spaced_rows", "mixed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,7 @@ class TableBlock:
     rows_marked: bool  # every row start is marked (row-per-line, `| ` prefixes)
     cut: bool  # the file ends inside this block's last cell or row
     starts: frozenset[int] = frozenset()  # indices of cells the rendering marks as row starts
+    ambiguous: frozenset[int] = frozenset()  # row starts of rows that align two ways (kept whole)
 
     @property
     def header_end(self) -> int | None:

@@ -55,6 +55,11 @@ def rebuild_rows(block: TableBlock, layout: Layout, at_eof: bool) -> Rebuilt:
         segments = [body[i : i + layout.width] for i in range(0, len(body), layout.width)]
     else:
         segments = _typed_segments(body, layout)
+    at: list[int] = []  # where each segment starts in the block's cells
+    position = layout.header_cells + len(lead)
+    for segment in segments:
+        at.append(position)
+        position += len(segment)
     rows: list[Row] = []
     unused: list[Leftover] = []
     truncated = False
@@ -65,6 +70,12 @@ def rebuild_rows(block: TableBlock, layout: Layout, at_eof: bool) -> Rebuilt:
     index = 0  # team rows and rows that could not be placed: what matrix columns count
     for n, segment in enumerate(segments):
         last = n == len(segments) - 1
+        if block.ambiguous and at[n] in block.ambiguous:
+            # Its words fit the columns more than one way (spaced rows): named, never guessed.
+            why = "its words fit the columns in more than one way"
+            unused.append(Leftover(tuple(segment), "row-ambiguous", why))
+            index += 1
+            continue
         if block.rows_marked and _full_width(segment, layout) and not (last and block.cut):
             # A full-width row inside the table (`| Northern zone |`) heads the rows below it.
             subheadings.extend(segment)

@@ -21,6 +21,7 @@ class Claim:
     cells: tuple[GridCell, ...]
     cut: bool = False  # the last cell was cut by the end of the file
     starts: tuple[int, ...] = ()  # indices of the cells that start a row (a row line, `| `)
+    ambiguous: tuple[int, ...] = ()  # row starts of rows kept whole: they align two ways
 
 
 class Flavour(Protocol):
@@ -52,5 +53,7 @@ def all_flavours() -> tuple[Flavour, ...]:
     """Return the flavours in the order they are tried."""
     from pipeline.frontends.text.flavours.cell_per_line import CellPerLine
     from pipeline.frontends.text.flavours.row_per_line import RowPerLine
+    from pipeline.frontends.text.flavours.spaced_rows import SpacedRows
 
-    return (CellPerLine(), RowPerLine())
+    # Spaced rows last: only a line no `|` flavour takes may be a header joined by spaces.
+    return (CellPerLine(), RowPerLine(), SpacedRows())

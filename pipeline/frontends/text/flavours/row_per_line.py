@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.document import make_cell
 from pipeline.frontends.text.flavours import Claim, is_pipe, is_rule
+
+# A `|` that is not inside `[[...]]`: the next `]]` comes after another `[` or never.
+LINK_PIPE_RE = re.compile(r"\|(?![^\[]*\]\])")
 
 
 def is_row_line(text: str) -> bool:
@@ -21,6 +26,9 @@ def split_row(text: str) -> list[str]:
         body = body[1:]
     if body.endswith("|"):
         body = body[:-1]
+    if "[[" in body:
+        # A `|` inside a wiki link (`[[Target|Label]]`) separates nothing.
+        return [part.strip() for part in LINK_PIPE_RE.split(body)]
     return [part.strip() for part in body.split("|")]
 
 

@@ -1,0 +1,189 @@
+"""Text exports seen in the wild (issue 11): the real pages in tests/fixtures/wild, read as a
+careful person reads them, plus small derived cases for each rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.frontends.text.flavours.spaced_rows import align, parse_header, tokens_of
+from pipeline.page import PageResult, parse_page
+
+WILD = Path(__file__).parent / "fixtures" / "wild"
+
+
+def read(name: str) -> PageResult:
+    path = WILD / name
+    return parse_page(path.read_bytes(), path.stem, f"raw/{path.name}")
+
+
+def parse(text: str) -> PageResult:
+    return parse_page(text.encode(), "case", "raw/case.txt")
+
+
+def codes(result: PageResult, severity: str | None = None) -> list[tuple[str, int]]:
+    return [(f.code, f.line) for f in result.findings if severity is None or f.severity == severity]
+
+
+# --- Rows joined by spaces (HTML copied as text) ---------------------------------------------
+
+
+def test_spaced_standings_are_read_with_signed_differences() -> None:
+    result = read("2003_copa_peru__azureedge.txt")
+    rows = [
+        (s.position, s.team, s.played, s.won, s.drawn, s.lost, s.goals_for, s.goals_against,
+         s.goal_difference, s.points, s.line)
+        for t in result.tables for s in t.standings
+    ]  # fmt: skip
+    assert rows == [
+        (1, "Flamengo", 4, 4, 0, 0, 9, 2, 7, 12, 42),
+        (2, "Juan Aurich", 4, 1, 0, 3, 3, 3, 0, 3, 43),
+        (3, "Banco de la Nación", 4, 1, 0, 3, 3, 10, -7, 3, 44),
+        (1, "Universidad César Vallejo", 6, 4, 1, 1, 10, 5, 5, 13, 61),
+        (2, "UTC", 6, 3, 0, 3, 7, 6, 1, 9, 62),
+        (3, "José Gálvez", 6, 2, 2, 2, 9, 6, 3, 8, 63),
+        (4, "Coopsol Trujillo", 6, 1, 1, 4, 6, 15, -9, 4, 64),
+    ]
+
+
+def test_older_layout_extra_column_is_the_ties_third_match() -> None:
+    result = read("2003_copa_peru__azureedge.txt")
+    (group_a,) = [
+        d for d in result.ties if d.team1 == "Atlético Grau" and d.team2 == "Sporting Pizarro"
+    ]
+    assert (group_a.team1_points, group_a.team2_points) == (6, 3)  # stated, legs 3:3 + extra 3:0
+    assert (group_a.decided_by, group_a.winner) == ("points", "Atlético Grau")
+    matches = [m for t in result.tables for m in t.matches if m.tie_id == group_a.tie_id]
+    assert [(m.kind, m.home_team, m.home_goals, m.away_goals, m.neutral) for m in matches] == [
+        ("leg_1", "Atlético Grau", 3, 1, False),
+        ("leg_2", "Sporting Pizarro", 1, 0, False),
+        ("tiebreaker", "Atlético Grau", 1, 0, True),
+    ]
+    # The stated points agree with legs plus the third match: no false alarm.
+    assert [c for c, _ in codes(result, "warning")] == []
+
+
+def test_site_chrome_and_infobox_lines_are_not_headings() -> None:
+    result = read("2003_copa_peru__azureedge.txt")
+    named = [f.message for f in result.findings if f.code == "heading-without-table"]
+    # Only the cut last region heading has no table; chrome, the infobox and rows do not count.
+    assert len(named) == 1 and "Region III" in named[0]
+    assert (result.info.title, result.info.season, result.info.competition) == (
+        "2003 Copa Perú", "2003", "Copa Perú",
+    )  # fmt: skip
+
+
+def test_spaced_ties_with_tooltip_header_and_shootouts() -> None:
+    result = read("2024_ligas_departamentales_peru__riteme.txt")
+    assert len(result.ties) == 20
+    shootouts = [
+        (d.team1, d.team1_aggregate, d.team2_aggregate, d.team1_penalties, d.team2_penalties,
+         d.winner)
+        for d in result.ties if d.team1_penalties is not None
+    ]  # fmt: skip
+    assert shootouts == [
+        ("Unión Comercial", 2, 2, 2, 4, "San Juan de Luya"),
+        ("Unión Santo Domingo", 3, 3, 5, 4, "Unión Santo Domingo"),
+        ("River Santa", 4, 4, 6, 5, "River Santa"),
+    ]
+    lopsided = next(d for d in result.ties if d.team1 == "FC Yacupampa")
+    assert (lopsided.team2, lopsided.team1_aggregate, lopsided.team2_aggregate) == (
+        "Sport Áncash", 0, 11,
+    )  # fmt: skip
+    # The file stops inside the last row: named, never a record; no false contradiction.
+    assert codes(result, "warning") == [("table-truncated", 65)]
+    assert (result.info.season, result.info.competition) == (
+        "2024", "Ligas Departamentales del Perú",
+    )  # fmt: skip
+
+
+def test_spaced_header_reads_multiword_labels_and_tooltips() -> None:
+    header = parse_header("Team 1 Agg.Tooltip Aggregate score Team 2 1st leg 2nd leg")
+    assert header is not None
+    assert [role for _, role in header] == ["team1", "aggregate", "team2", "leg1", "leg2"]
+    glued = parse_header("editPos Team Pld W D L GF GA GD Pts")
+    assert glued is not None and [r for _, r in glued][:2] == ["position", "team"]
+    assert parse_header("The tournament has 5 stages.") is None
+    assert parse_header("Group A") is None
+
+
+def test_spaced_row_names_may_hold_digits_and_parentheses() -> None:
+    text = (
+        "Title\nFirst stage\nTeam 1 Agg. Team 2 1st leg 2nd leg\n"
+        "2 de Mayo 3–1 Independiente (Tumbes) 2–0 1–1\n"
+        "Unión 1908 0–2 Sport 1 de Mayo 0–1 0–1\n"
+    )
+    result = parse(text)
+    assert [(d.team1, d.team2, d.team1_aggregate, d.team2_aggregate) for d in result.ties] == [
+        ("2 de Mayo", "Independiente (Tumbes)", 3, 1),
+        ("Unión 1908", "Sport 1 de Mayo", 0, 2),
+    ]
+
+
+def test_ambiguous_spaced_row_is_an_error_and_no_record() -> None:
+    # Two adjacent free-text columns (Venue, Notes) split the same words several ways.
+    header = parse_header("Team 1 Score Team 2 Venue Notes")
+    assert header is not None
+    text = (
+        "Title\nFinal\nTeam 1 Score Team 2 Venue Notes\n"
+        "Alfa 1–0 Beta Estadio Nacional Lima after extra time\n"
+    )
+    result = parse(text)
+    assert ("row-ambiguous", 4) in codes(result, "error")
+    assert [m for t in result.tables for m in t.matches] == []
+
+
+def test_alignment_counts_ways() -> None:
+    from pipeline.frontends.text.flavours.spaced_rows import _column
+
+    cols = tuple(_column(r, False) for r in ("position", "team", "played", "points"))
+    plan, ways = align(tokens_of("3 2 de Mayo 4 9"), cols)
+    assert ways == 1 and plan == ((0, 1), (1, 4), (4, 5), (5, 6))
+    assert align(tokens_of("Flamengo four 9"), cols) == (None, 0)
+
+
+# --- Rows rendered from wikitext ---------------------------------------------------------------
+
+
+def test_header_that_lost_a_label_is_read_by_content() -> None:
+    result = read("2011_ligas_departamentales_peru__wikipedia.txt")
+    info = [f for f in result.findings if f.code == "columns-from-content"]
+    assert [(f.severity, f.line) for f in info] == [("info", 34)]
+    tie = next(d for d in result.ties if d.line == 36)
+    assert (tie.team1, tie.team2, tie.team1_points, tie.team2_points) == (
+        "Mariscal Benavides", "San Antonio de Chontapampa", 0, 6,
+    )  # fmt: skip
+    legs = [(m.home_team, m.home_goals, m.away_goals) for m in tie.tie.legs]
+    assert legs == [("Mariscal Benavides", 5, 7), ("San Antonio de Chontapampa", 2, 0)]
+    assert not [f for f in result.findings if f.severity == "warning"]
+
+
+def test_wiki_links_show_their_label_and_keep_their_target() -> None:
+    result = read("2011_ligas_departamentales_peru__wikipedia.txt")
+    first = next(d for d in result.ties if d.line == 28)
+    assert (first.team1, first.tie.team1_link) == ("Unión Santo Domingo", "Unión Santo Domingo")
+    # `[[Points (association football)` is the Points column: stated points are read.
+    assert (first.team1_points, first.team2_points) == (1, 4)
+    text = "Title\nFinal\n| Team 1 | Agg. | Team 2 | 1st leg | 2nd leg |\n" + (
+        "| [[Alianza Lima|Alianza]] | 2–1 | [[Club Sporting Cristal|Cristal]] | 1–0 | 1–1 |\n"
+    )
+    (tie,) = parse(text).ties
+    assert (tie.team1, tie.tie.team1_link, tie.team2, tie.tie.team2_link) == (
+        "Alianza", "Alianza Lima", "Cristal", "Club Sporting Cristal",
+    )  # fmt: skip
+
+
+def test_wikitext_heading_lines_nest_by_level() -> None:
+    result = read("2011_ligas_departamentales_peru__wikipedia.txt")
+    tie = next(d for d in result.ties if d.line == 36)
+    table = next(t for t in result.tables if t.table_id == tie.table_id)
+    assert table.section.path == ("Liga Departamental de Amazonas", "Zona Sur", "Second Stage")
+    assert result.info.title == "2011 Ligas Departamentales del Peru"
+
+
+def test_season_comes_from_the_page_statement_not_a_link_or_founding_date() -> None:
+    text = "Liga Regional\nFounded1926\n2002\n2004\nSeason2003\n\nSome words of prose here.\n"
+    result = parse(text + "Final\nTeam 1 | Score | Team 2 |\nA | 1–0 | B |\n")
+    assert result.info.season == "2003"
+    assert result.info.competition == "Liga Regional"
+    span = parse("The 2015/16 Liga Uno season was the first.\nFinal\nTeam 1 | Score | Team 2 |\n")
+    assert span.info.season == "2015–16"

@@ -6,6 +6,12 @@ import re
 from functools import lru_cache
 from typing import Literal
 
+from pipeline.languages import (
+    LANGUAGE_HEADERS,
+    TIE_LABELS,
+    header_language,
+    header_names,
+)
 from pipeline.values import strip_tooltip, unlink
 
 DISAMBIGUATION_RE = re.compile(r"\s*\([^)]*\)\s*$")
@@ -133,6 +139,10 @@ TIE_ALIASES = {
     "stadium": "venue",
     "ground": "venue",
 }
+# Every label of another language's header (its role depends on the header's language).
+STANDINGS_FOREIGN = frozenset(label for table in LANGUAGE_HEADERS.values() for label in table)
+TIE_FOREIGN = frozenset(label for table in TIE_LABELS.values() for label in table)
+ALL_LABELS = STANDINGS_FOREIGN | TIE_FOREIGN
 # Labels of columns known to carry nothing the contract stores: named by an info, not a warning.
 NOTHING_TO_STORE = {
     "notes", "note", "attendance", "att.", "scorers", "goalscorers", "goal scorers",
@@ -270,12 +280,53 @@ def canonical(label: str, aliases: dict[str, str]) -> str | None:
     return found
 
 
+@lru_cache(maxsize=1 << 10)  # a page's tables share a few headers
+def standings_roles(labels: tuple[str, ...]) -> tuple[str | None, ...]:
+    """Each label's standings role, the header read in one language.
+
+    A short label means different things on different Wikipedias (`N`: drawn in French, lost
+    in German), so the language whose labels cover the header best names every column
+    (`languages.header_language`); English labels fill what it does not know.
+    """
+    english = tuple(canonical(t, STANDINGS_ALIASES) for t in labels)
+    language = header_language([normalise_label(t) for t in labels])
+    if language in (None, "en"):
+        return english
+    names = header_names([normalise_label(t) for t in labels], language)
+    return tuple(name or eng for name, eng in zip(names, english, strict=True))
+
+
+@lru_cache(maxsize=1 << 10)
+def tie_roles(labels: tuple[str, ...]) -> tuple[str | None, ...]:
+    """Each label's knockout-table role (`Equipo 1 | Global | Equipo 2 | Ida | Vuelta`)."""
+    english = tuple(canonical(t, TIE_ALIASES) for t in labels)
+    norm = [normalise_label(t) for t in labels]
+    best = max(TIE_LABELS.items(), key=lambda item: sum(t in item[1] for t in norm), default=None)
+    if best is None or sum(t in best[1] for t in norm) <= sum(e is not None for e in english):
+        return english
+    return tuple(best[1].get(t) or eng for t, eng in zip(norm, english, strict=True))
+
+
+def is_label(text: str, aliases: dict[str, str]) -> bool:
+    """A label of this family (standings or knockout aliases) in any language we know."""
+    if canonical(text, aliases) is not None:
+        return True
+    label = normalise_label(text)
+    if aliases is STANDINGS_ALIASES:
+        return label in STANDINGS_FOREIGN
+    if aliases is TIE_ALIASES:
+        return label in TIE_FOREIGN
+    return label in ALL_LABELS
+
+
 @lru_cache(maxsize=1)
 def header_vocabulary() -> dict[str, str]:
     """Every known header label (normalised) -> its role; `filler` for labels that name no
     column (`Teams`), `ignored` for columns known to carry nothing the contract stores."""
     vocab = {label: "ignored" for label in NOTHING_TO_STORE}
     vocab.update({label: "filler" for label in HEADER_FILLERS})
+    # Other languages' labels as phrases to find (their roles are read per header later).
+    vocab.update({label: "foreign" for label in ALL_LABELS})
     vocab.update(STANDINGS_ALIASES)
     vocab.update(TIE_ALIASES)
     vocab["teams"] = "filler"  # above a two-line header; a lone `Teams` column is a team

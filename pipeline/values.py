@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from pipeline.languages import EXTRA_TIME_MARKS, NOT_PLAYED_WORDS, PENALTY_MARKS, WALKOVER_WORDS
+
 # Footnote marks as MediaWiki renders them: [note 1], [a], [lower-alpha 1], [1], [nb 2].
 FOOTNOTE_RE = re.compile(
     r"""\[\s*(
@@ -23,22 +25,36 @@ STATUS_RE = re.compile(r"\s*\(([A-Z](?:\s*,\s*[A-Z])*)\)\s*$")
 INT_RE = re.compile(r"^([+\-−–]?)\s*(\d{1,6})$")
 # A positional rank as tables write it: `1.` (El Salvador), `=5` (level teams).
 RANK_RE = re.compile(r"^(?:=\s*(\d{1,4})|(\d{1,4})\.)$")
+
+
+def _alternatives(words: frozenset[str]) -> str:
+    """A regex alternation of marks, longest first, dots and spaces as written."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# Shoot-out and extra-time marks in the languages we read (`pipeline.languages`).
+PEN_MARK = _alternatives(PENALTY_MARKS - {"(p)"})
+AET_MARK = _alternatives(EXTRA_TIME_MARKS)
 # A goal pair; the separator is an en dash, hyphen, em dash, or colon (points `0:6`).
 PAIR = r"(\d{1,3})\s*[–\-—−:]\s*(\d{1,3})"
 SCORE_RE = re.compile(
     rf"""^(\(a\)\s*)?                              # away goals written first: (a) 6–6
         {PAIR}                                     # the score itself: 3–1
-        (?:\s*\(?\s*(a\.?e\.?t\.?|aet)\s*\)?)?      # extra time: a.e.t. or (a.e.t.)
-        (?:\s*\(\s*{PAIR}\s*p(?:en)?\.?\s*\))?      # penalties: (4–2 p)
-        (?:\s*\(?\s*(a\.?e\.?t\.?|aet)\s*\)?)?      # a.e.t. may follow the shoot-out too
+        (?:\s*\(?\s*(a\.?e\.?t\.?|aet|{AET_MARK})\s*\)?)?  # extra time: a.e.t., (n.V.)
+        (?:\s*\(\s*{PAIR}\s*(?:{PEN_MARK})\s*\))?   # penalties: (4–2 p), (5–4 pen.)
+        (?:\s*\(?\s*(a\.?e\.?t\.?|aet|{AET_MARK})\s*\)?)?  # a.e.t. may follow it too
         (?:\s*\(?\s*(awd|awarded|w\.?/?o\.?)\s*\)?)?  # awarded or walkover mark after a score
         (?:\s*(\(a\)))?                            # away goals decided the tie: 3–3 (a)
         $""",
     re.VERBOSE | re.IGNORECASE,
 )
-WALKOVER_RE = re.compile(r"^(w\.?\s*/?\s*o\.?|walkover)$", re.IGNORECASE)
+WALKOVER_RE = re.compile(
+    rf"^(w\.?\s*/?\s*o\.?|walkover|{_alternatives(WALKOVER_WORDS)})$", re.IGNORECASE
+)
 NOT_PLAYED_RE = re.compile(
-    r"^(n\.?\s*p\.?|[–\-—−]|not played|postponed|canc\.?|cancelled|TBD)$", re.IGNORECASE
+    r"^(n\.?\s*p\.?|[–\-—−]|not played|postponed|canc\.?|cancelled|TBD"
+    rf"|{_alternatives(NOT_PLAYED_WORDS)})$",
+    re.IGNORECASE,
 )
 AWARDED_RE = re.compile(r"^(awd\.?|awarded)$", re.IGNORECASE)
 NBSP = "\u00a0"

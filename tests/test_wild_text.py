@@ -187,3 +187,58 @@ def test_season_comes_from_the_page_statement_not_a_link_or_founding_date() -> N
     assert result.info.competition == "Liga Regional"
     span = parse("The 2015/16 Liga Uno season was the first.\nFinal\nTeam 1 | Score | Team 2 |\n")
     assert span.info.season == "2015–16"
+
+
+# --- Headers in other languages ------------------------------------------------------------------
+
+
+def _standings(result: PageResult) -> list[tuple[object, ...]]:
+    return [
+        (s.team, s.played, s.won, s.drawn, s.lost, s.goals_for, s.goals_against, s.points)
+        for t in result.tables for s in t.standings
+    ]  # fmt: skip
+
+
+BALANCED = [("Alianza", 2, 1, 1, 0, 3, 1, 4), ("Unión 1908", 2, 0, 1, 1, 1, 3, 1)]
+
+
+def test_spanish_header_joined_by_spaces() -> None:
+    text = (
+        "Título\nGrupo A\nPos Equipo PJ PG PE PP GF GC DG Pts\n"
+        "1 Alianza 2 1 1 0 3 1 +2 4\n2 Unión 1908 2 0 1 1 1 3 −2 1\n"
+    )
+    assert _standings(parse(text)) == BALANCED
+
+
+def test_french_header_where_n_is_drawn_and_p_is_lost() -> None:
+    text = (
+        "Titre\nGroupe A\n| Rang | Équipe | Pts | J | G | N | P | BP | BC | Diff |\n"
+        "|---|---|---|---|---|---|---|---|---|---|\n"
+        "| 1 | Alianza | 4 | 2 | 1 | 1 | 0 | 3 | 1 | +2 |\n"
+        "| 2 | Unión 1908 | 1 | 2 | 0 | 1 | 1 | 1 | 3 | −2 |\n"
+    )
+    result = parse(text)
+    assert _standings(result) == BALANCED
+    assert [f for f in result.findings if f.severity != "info"] == []
+
+
+def test_german_header_where_n_is_lost() -> None:
+    cells = ["Pl.", "Verein", "Sp.", "S", "U", "N", "Diff.", "Pkt."]
+    cells += ["1", "Alianza", "2", "1", "1", "0", "+2", "4"]
+    cells += ["2", "Unión 1908", "2", "0", "1", "1", "−2", "1"]
+    result = parse("Titel\nGruppe A\n" + "".join(f"{c}\n|\n" for c in cells))
+    rows = [(s.team, s.won, s.drawn, s.lost, s.points) for t in result.tables for s in t.standings]
+    assert rows == [("Alianza", 1, 1, 0, 4), ("Unión 1908", 0, 1, 1, 1)]
+
+
+def test_spanish_two_legged_header_and_walkover_words() -> None:
+    text = (
+        "Título\nOctavos de final\nEquipo 1 | Global | Equipo 2 | Ida | Vuelta |\n"
+        "Alianza | 3–1 | Unión 1908 | 2–0 | 1–1 |\n"
+        "Cienciano | w.o. | Sport Boys | | |\n"
+    )
+    ties = parse(text).ties
+    assert [(d.team1, d.team1_aggregate, d.team2_aggregate, d.winner) for d in ties][0] == (
+        "Alianza", 3, 1, "Alianza",
+    )  # fmt: skip
+    assert ties[1].tie.walkover and ties[1].team1_aggregate is None

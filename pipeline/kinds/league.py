@@ -17,13 +17,13 @@ from pipeline.kinds import (
     match_from_cell,
 )
 from pipeline.model import Match, StandingRow
-from pipeline.rules import STANDINGS_ALIASES, STAT_FIELDS, canonical, is_abbreviation, is_filler
+from pipeline.rules import STAT_FIELDS, is_abbreviation, is_filler, standings_roles
 
 
 @lru_cache(maxsize=1 << 10)  # a page's tables share a few headers: read each once
 def league_columns(labels: tuple[str, ...]) -> Columns | None:
     """Standings labels, then spacer or corner cells, then the matrix abbreviations."""
-    std = [canonical(t, STANDINGS_ALIASES) for t in labels]
+    std = standings_roles(labels)
     if not ("team" in std and "points" in std and ("played" in std or "won" in std)):
         return None
     roles: list[str] = []

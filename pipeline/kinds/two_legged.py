@@ -18,14 +18,14 @@ from pipeline.kinds import (
     winner_of,
 )
 from pipeline.model import Match, Tie
-from pipeline.rules import TIE_ALIASES, canonical
+from pipeline.rules import tie_roles
 from pipeline.values import score_of
 
 
 @lru_cache(maxsize=1 << 10)  # a page's tables share a few headers: read each once
 def tie_columns(labels: tuple[str, ...]) -> tuple[str, ...]:
     """Each label's tie role; a label of no known role is `ignored` (named, not output)."""
-    return tuple(canonical(t, TIE_ALIASES) or "ignored" for t in labels)
+    return tuple(role or "ignored" for role in tie_roles(labels))
 
 
 class TwoLegged:

@@ -20,10 +20,12 @@ from pipeline.rules import (
     STANDINGS_ALIASES,
     STAT_FIELDS,
     TIE_ALIASES,
-    canonical,
     is_abbreviation,
     is_filler,
+    is_label,
     normalise_label,
+    standings_roles,
+    tie_roles,
 )
 from pipeline.values import CellValue
 
@@ -116,7 +118,7 @@ def marked_rows(cells: Sequence[Cell], starts: frozenset[int], offset: int = 0) 
 def _is_label_row(row: list[Cell]) -> bool:
     """A header row opens with a known label (`Pos`, `Team 1`, `Teams`); results-matrix
     abbreviations may follow, so the other cells are not required to be labels."""
-    return bool(row) and canonical(row[0].raw, LABELS) is not None
+    return bool(row) and is_label(row[0].raw, LABELS)
 
 
 def recognise(block: TableBlock) -> Layout:
@@ -143,12 +145,12 @@ def recognise(block: TableBlock) -> Layout:
         # Two-line headers (`Teams | Scores` over the real labels): the last line names columns.
         return _from_labels(labels, n_header, block, first)
     # Unmarked stream: labels (and the fillers of a two-line header) up to the first data cell.
-    tie_first = canonical(cells[0].raw, TIE_ALIASES) or is_filler(cells[0].raw)
+    tie_first = is_label(cells[0].raw, TIE_ALIASES) or is_filler(cells[0].raw)
     family = TIE_ALIASES if tie_first else STANDINGS_ALIASES
     limit = block.header_end if block.header_end is not None else len(cells)
     n = 0
     while n < limit and (
-        canonical(cells[n].raw, family) is not None
+        is_label(cells[n].raw, family)
         or (cells[n].raw and is_filler(cells[n].raw))
         or (n and not cells[n].raw and _labels_follow(cells, n, family))
     ):
@@ -168,7 +170,7 @@ def recognise(block: TableBlock) -> Layout:
 def _labels_follow(cells: Sequence[Cell], n: int, family: dict[str, str]) -> bool:
     """Empty cells belong to a header only where more labels follow them (two-line header)."""
     for cell in cells[n : n + 8]:
-        if canonical(cell.raw, family) is not None:
+        if is_label(cell.raw, family):
             return True
         if cell.raw:
             return False
@@ -200,8 +202,8 @@ def _unknown(block: TableBlock, first: str) -> Layout:
 
 
 def _from_labels(labels: list[str], n_header: int, block: TableBlock, first: str) -> Layout:
-    std = [canonical(t, STANDINGS_ALIASES) for t in labels]
-    tie = [canonical(t, TIE_ALIASES) for t in labels]
+    std = list(standings_roles(tuple(labels)))
+    tie = list(tie_roles(tuple(labels)))
     if "team" in std and "points" in std and ("played" in std or "won" in std):
         league = _league(labels, n_header, block)
         if league is not None:
@@ -220,9 +222,10 @@ def _from_labels(labels: list[str], n_header: int, block: TableBlock, first: str
 def _league(labels: list[str], n_header: int, block: TableBlock) -> Layout | None:
     """Standings columns, then spacer/corner cells, then the results-matrix abbreviations."""
     cols: list[str] = []
+    roles = standings_roles(tuple(labels))
     i = 0
-    while i < len(labels) and canonical(labels[i], STANDINGS_ALIASES):
-        cols.append(str(canonical(labels[i], STANDINGS_ALIASES)))
+    while i < len(labels) and roles[i]:
+        cols.append(str(roles[i]))
         i += 1
     if "team" not in cols or "points" not in cols:
         return None  # the labels do not open the header: not a standings table we can read
@@ -317,8 +320,8 @@ def _label_families(cells: Sequence[Cell]) -> list[tuple[bool, bool]]:
 @lru_cache(maxsize=1 << 14)  # names and labels repeat across a page's tables
 def _families(raw: str) -> tuple[bool, bool]:
     return (
-        canonical(raw, STANDINGS_ALIASES) is not None,
-        canonical(raw, TIE_ALIASES) is not None,
+        is_label(raw, STANDINGS_ALIASES),
+        is_label(raw, TIE_ALIASES),
     )
 
 

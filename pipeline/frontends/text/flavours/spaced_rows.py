@@ -16,7 +16,13 @@ from functools import lru_cache
 
 from pipeline.document import GridCell, make_cell
 from pipeline.frontends.text.flavours import Claim, is_pipe, is_rule
-from pipeline.rules import canonical, header_vocabulary, normalise_label
+from pipeline.rules import (
+    canonical,
+    header_vocabulary,
+    normalise_label,
+    standings_roles,
+    tie_roles,
+)
 from pipeline.values import read_value
 
 NAME = "spaced_rows"
@@ -144,6 +150,7 @@ def parse_header(line: str) -> tuple[tuple[str, str], ...] | None:
     labels = parse(0)
     if not labels:
         return None
+    labels = _read_in_one_language(labels)
     roles = [role for _, role in labels]
     fillers_only = all(r == "filler" for r in roles)
     if fillers_only and len(roles) >= 2:
@@ -157,6 +164,22 @@ def parse_header(line: str) -> tuple[tuple[str, str], ...] | None:
     if not has_team or len(named) < 3:
         return None
     return tuple(labels)
+
+
+def _read_in_one_language(labels: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Name each column in the header's language (`G`: won in Spanish, played in Dutch)."""
+    texts = tuple(text for text, _ in labels)
+    std, tie = standings_roles(texts), tie_roles(texts)
+    if "team" in std and "points" in std:
+        chosen = std
+    elif "team1" in tie or "team2" in tie:
+        chosen = tie
+    else:
+        return labels
+    return [
+        (text, "filler" if role == "filler" else found or "ignored")
+        for (text, role), found in zip(labels, chosen, strict=True)
+    ]
 
 
 def _tooltip_ends(words: list[str], start: int, role: str, vocab: dict[str, str]) -> list[int]:

@@ -238,7 +238,8 @@ def test_spanish_two_legged_header_and_walkover_words() -> None:
         "Cienciano | w.o. | Sport Boys | | |\n"
     )
     ties = parse(text).ties
-    assert [(d.team1, d.team1_aggregate, d.team2_aggregate, d.winner) for d in ties][0] == (
+    first = ties[0]
+    assert (first.team1, first.team1_aggregate, first.team2_aggregate, first.winner) == (
         "Alianza", 3, 1, "Alianza",
     )  # fmt: skip
     assert ties[1].tie.walkover and ties[1].team1_aggregate is None

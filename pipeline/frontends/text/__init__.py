@@ -26,7 +26,7 @@ from pipeline.frontends.text.model import Block, Heading, Prose, TableBlock
 from pipeline.frontends.text.rows import Rebuilt, rebuild_rows
 from pipeline.sections import Event, TableEvent, build_tree
 
-RENDERINGS = ("cell_per_line", "row_per_line", "spaced_rows")
+RENDERINGS = ("cell_per_line", "row_per_line", "spaced_rows", "no_bars")
 INTRO_CHARS = 2000  # a statement of the season sits in a line's start; a huge line is cut
 ROLES: dict[str | None, GridRole] = {"infobox-skipped": "infobox", "navbox-skipped": "navbox"}
 

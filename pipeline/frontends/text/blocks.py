@@ -13,7 +13,11 @@ from pipeline.frontends.text.model import Block, Heading, Prose, Rendering, Tabl
 # Navbox lists render as `- item` lines between table lines (seed page, end).
 LIST_ITEM_RE = re.compile(r"^\s*[-*•]\s+\S")
 # `Edit` links glued to headings, either side: `First roundEdit`, `editSerie A`.
-GLUED_EDIT_RE = re.compile(r"(?<=\S)Edit(?=[A-Z(]|$)|^edit(?=[A-Z])")
+# `Group A[edit]` (any case, and the other Wikipedias' `[editar]`, `[modifier]`, ...).
+GLUED_EDIT_RE = re.compile(
+    r"(?<=\S)Edit(?=[A-Z(]|$)|^edit(?=[A-Z])"
+    r"|\[\s*(?i:edit|editar|modifier|modifica|bearbeiten|bewerken|edytuj|düzenle)\s*\]"
+)
 SENTENCE_END = tuple(".:;,!?")
 # A wikitext heading left in a text export: `== Group A ==` (level = the number of `=`).
 WIKI_HEADING_RE = re.compile(r"^(={1,6})\s*([^=].*?)\s*\1\s*$")
@@ -38,6 +42,7 @@ INFOBOX_LINES = 40  # a copied infobox sits at the top of the article
 MAX_HEADING_CHARS = 80
 MAX_HEADING_WORDS = 10
 MARKING = {"row_per_line", "spaced_rows"}  # flavours whose every row is marked
+WHOLE = {"spaced_rows", "no_bars"}  # flavours that claim a table whole: nothing joins it
 
 
 class _Run:
@@ -177,7 +182,7 @@ def split_blocks(page: PageText, flavours: tuple[Flavour, ...] | None = None) ->
             if claim is not None:
                 break
         if claim is not None:
-            if claim.name == "spaced_rows" or (run is not None and "spaced_rows" in run.flavours):
+            if claim.name in WHOLE or (run is not None and run.flavours & WHOLE):
                 close()  # a copied table is whole: nothing around it joins it
             if run is None:
                 flush_items()

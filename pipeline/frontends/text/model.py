@@ -8,7 +8,7 @@ from typing import Literal
 from pipeline.document import GridCell
 from pipeline.sections import HeadingEvent, ProseEvent
 
-Rendering = Literal["cell_per_line", "row_per_line", "spaced_rows", "mixed"]
+Rendering = Literal["cell_per_line", "row_per_line", "spaced_rows", "no_bars", "mixed"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,6 +55,8 @@ def rebuild_rows(block: TableBlock, layout: Layout, at_eof: bool) -> Rebuilt:
         segments = [body[i : i + layout.width] for i in range(0, len(body), layout.width)]
     else:
         segments = _typed_segments(body, layout)
+    # Without `|` lines an empty cell vanishes: an absent cell is empty, not covered by a span.
+    vanish = block.rendering == "no_bars"
     at: list[int] = []  # where each segment starts in the block's cells
     position = layout.header_cells + len(lead)
     for segment in segments:
@@ -81,7 +83,7 @@ def rebuild_rows(block: TableBlock, layout: Layout, at_eof: bool) -> Rebuilt:
             subheadings.extend(segment)
             subheading = next(c.value.base for c in segment if c.raw)
             continue
-        row, extra = _assign(segment, layout, rows[-1] if rows else None, index, subheading)
+        row, extra = _assign(segment, layout, rows[-1] if rows else None, index, subheading, vanish)
         index += 1
         if last and block.cut:
             # The file stops inside this row's last cell: its value is not whole (SOURCES.md).
@@ -99,6 +101,16 @@ def rebuild_rows(block: TableBlock, layout: Layout, at_eof: bool) -> Rebuilt:
         if extra:
             unused.append(Leftover(tuple(extra), "row-too-long", "cells beyond the row's width"))
     return Rebuilt(tuple(rows), tuple(unused), truncated or block.cut, tuple(subheadings))
+
+
+def _diagonal_vanished(tail: list[Cell], width: int) -> bool:
+    """The row's trailing match cells number one fewer than the matrix's columns."""
+    trailing = 0
+    for cell in reversed(tail):
+        if not cell.value.is_match:
+            break
+        trailing += 1
+    return trailing == width - 1
 
 
 def _full_width(segment: list[Cell], layout: Layout) -> bool:
@@ -169,6 +181,7 @@ def _assign(
     above: Row | None,
     index: int,
     subheading: str | None = None,
+    vanish: bool = False,
 ) -> tuple[Row | None, list[Cell]]:
     """Map a row's cells to the layout's columns; absent spannable cells take the value above."""
     cols = layout.columns
@@ -192,10 +205,18 @@ def _assign(
     rest = list(range(len(prefix), len(cols)))
     matrix = [c for c in rest if cols[c] == "matrix"]
     middle = [c for c in rest if cols[c] != "matrix"]
-    if len(tail) < len(matrix):
-        return None, []
-    own_matrix = tail[len(tail) - len(matrix) :] if matrix else []
-    mid = tail[: len(tail) - len(matrix)]
+    own_matrix: list[Cell | None]
+    if vanish and matrix and 0 <= index < len(matrix) and _diagonal_vanished(tail, len(matrix)):
+        # The empty diagonal cell (a team against itself) vanished: it is this row's own
+        # column, so the row's matrix cells are the others in order.
+        cells = tail[len(tail) - len(matrix) + 1 :]
+        own_matrix = [*cells[:index], None, *cells[index:]]
+        mid = tail[: len(tail) - len(matrix) + 1]
+    else:
+        if len(tail) < len(matrix):
+            return None, []
+        own_matrix = list(tail[len(tail) - len(matrix) :]) if matrix else []
+        mid = tail[: len(tail) - len(matrix)]
     extra: list[Cell] = []
     if len(mid) > len(middle):
         extra = mid[len(middle) :]
@@ -220,13 +241,13 @@ def _assign(
         present = middle
     for c, cell in zip(present, mid, strict=True):
         slots[c] = cell
-    for c, cell in zip(matrix, own_matrix, strict=True):
-        slots[c] = cell
+    for c, own in zip(matrix, own_matrix, strict=True):
+        slots[c] = own
     values: list[str | None] = []
     for c, slot in enumerate(slots):
         if slot is not None:
             values.append(slot.raw)
-        elif above is not None:
+        elif above is not None and not vanish:
             values.append(above.values[c])  # contract: a covered cell takes the spanning value
         else:
             values.append(None)

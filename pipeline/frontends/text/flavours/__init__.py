@@ -52,8 +52,10 @@ def rule_cells(text: str) -> int:
 def all_flavours() -> tuple[Flavour, ...]:
     """Return the flavours in the order they are tried."""
     from pipeline.frontends.text.flavours.cell_per_line import CellPerLine
+    from pipeline.frontends.text.flavours.no_bars import NoBars
     from pipeline.frontends.text.flavours.row_per_line import RowPerLine
     from pipeline.frontends.text.flavours.spaced_rows import SpacedRows
 
-    # Spaced rows last: only a line no `|` flavour takes may be a header joined by spaces.
-    return (CellPerLine(), RowPerLine(), SpacedRows())
+    # The `|`-less flavours last: only lines no `|` flavour takes may be a header joined by
+    # spaces, or header labels one a line.
+    return (CellPerLine(), RowPerLine(), SpacedRows(), NoBars())

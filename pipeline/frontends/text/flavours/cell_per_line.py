@@ -21,6 +21,30 @@ def _cut_cell(text: str) -> bool:
     )
 
 
+def _bar_on_line(text: str) -> str | None:
+    """The cell of a `text |` line (one cell, its bar at the end), else None."""
+    if len(text) < 2 or not text.endswith("|") or text.startswith("|"):
+        return None
+    body = text[:-1]
+    return body.strip() if "|" not in body else None
+
+
+def _bar_run(lines: tuple[str, ...], j: int) -> bool:
+    """A `text |` line opens cells only when the next line is one too, or a bare `|`: a
+    lone `Zone North |` line may be a full-width row of a row-per-line table."""
+    nxt = lines[j + 1].strip() if j + 1 < len(lines) else ""
+    return nxt == "|" or _bar_on_line(nxt) is not None
+
+
+def _in_bar_run(lines: tuple[str, ...], j: int) -> bool:
+    """Line `j` is a `text |` cell that no row-per-line row precedes (where a `Row |` line
+    is a one-cell row, not a cell)."""
+    if j < 1 or _bar_on_line(lines[j].strip()) is None:
+        return False
+    before = lines[j - 1].strip()
+    return "|" not in before or before == "|" or _bar_on_line(before) is not None
+
+
 class CellPerLine:
     """Claim runs of `text` + `|` pairs and bare `|` empty cells."""
 
@@ -47,6 +71,12 @@ class CellPerLine:
                 continue
             if not text or is_rule(text):
                 break
+            own = _bar_on_line(text)
+            if own is not None and (j > i or _bar_run(lines, j)):
+                # The `|` on the cell's own line (`Team 1 |`): the same cell, its bar moved.
+                append(GridCell(own, read_value(own), j + 1))
+                j += 1
+                continue
             if j + 1 < n and is_pipe(lines[j + 1]):
                 if text.startswith("| "):  # a `| ` prefix marks a row start
                     starts.append(len(cells))
@@ -54,7 +84,11 @@ class CellPerLine:
                 append(GridCell(text, read_value(text), j + 1))
                 j += 2
                 continue
-            last_after_cell = j + 1 == n and j > 0 and is_pipe(lines[j - 1])
+            last_after_cell = (
+                j + 1 == n
+                and j > 0
+                and (is_pipe(lines[j - 1]) or _in_bar_run(lines, j - 1))
+            )
             if last_after_cell and (ends_mid_line or _cut_cell(text)):
                 # The file stops inside this cell (its `|` never came): keep it, flagged, so
                 # it is counted and named. Without a final newline that is certain; with one,

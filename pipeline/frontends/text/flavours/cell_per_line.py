@@ -85,9 +85,7 @@ class CellPerLine:
                 j += 2
                 continue
             last_after_cell = (
-                j + 1 == n
-                and j > 0
-                and (is_pipe(lines[j - 1]) or _in_bar_run(lines, j - 1))
+                j + 1 == n and j > 0 and (is_pipe(lines[j - 1]) or _in_bar_run(lines, j - 1))
             )
             if last_after_cell and (ends_mid_line or _cut_cell(text)):
                 # The file stops inside this cell (its `|` never came): keep it, flagged, so

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pipeline import findings as F
@@ -43,17 +44,27 @@ def league_columns(labels: tuple[str, ...]) -> Columns | None:
     return Columns((*roles, *("spacer",) * gap, *("matrix",) * len(abbrs)), tuple(abbrs))
 
 
+# Points glued to their positives/negatives (`57+19`, `36-2`): the relative count is a note.
+POINTS_RELATIVE_RE = re.compile(r"^(\d{1,3})\s*([+\-−]\d{1,3})$")
+
+
 def read_standing(ctx: TableContext, row: GridRow, account: Account) -> StandingRow:
     """One standings row, values as stated; unreadable numbers are named and stored as null."""
     cols = ctx.columns
     team_cell = cols.cell(row, "team")
     stats: dict[str, int | None] = {}
     derived: list[str] = []
+    notes: list[str] = []
     for stat in STAT_FIELDS:
         cell = cols.cell(row, stat)
         value = cell.value if cell is not None else None
         stats[stat] = value.number if value is not None and value.kind == "int" else None
-        if cell is not None and stats[stat] is None and cell.raw.strip():
+        relative = POINTS_RELATIVE_RE.match(cell.text) if cell is not None else None
+        if stat == "points" and stats[stat] is None and relative is not None:
+            # `57+19`: points, then how far above one a game (Spanish tables' positives).
+            stats[stat] = int(relative.group(1))
+            notes.append(relative.group(2).replace("−", "-"))
+        elif cell is not None and stats[stat] is None and cell.raw.strip():
             account.unparsed(ctx, row.line, cell.raw, stat)
         if cell is not None and cell.computed:
             derived.append(stat)
@@ -66,7 +77,7 @@ def read_standing(ctx: TableContext, row: GridRow, account: Account) -> Standing
         team=team_cell.text if team_cell is not None else "",
         team_abbr=abbrs[row.ordinal] if row.ordinal < len(abbrs) else None,
         qualification=(qual.text or None) if qual is not None else None,
-        notes=team_cell.marks if team_cell is not None else (),
+        notes=(*(team_cell.marks if team_cell is not None else ()), *notes),
         played=stats["played"],
         won=stats["won"],
         drawn=stats["drawn"],

@@ -222,6 +222,17 @@ TEAM_REPEATED = declare(
     "team-repeated", "warning", "A team is printed twice in one table; both rows are kept.",
     "{team} is printed again on line {stated} (first on line {first}); both rows are kept.",
 )  # fmt: skip
+CHECKS_SKIPPED_CUT = declare(
+    "checks-skipped-cut", "info",
+    "The file cuts a table off: checks over the whole table were not run on it.",
+    "The file ends inside this table, so {checks} could not be checked (the cut lost cells "
+    "they need); its complete rows were checked on their own.",
+)  # fmt: skip
+ROW_PARTIAL = declare(
+    "row-partial", "info",
+    "A row has fewer cells than its header: what it has was read, the rest is null.",
+    "{what}",
+)  # fmt: skip
 COLUMNS_FROM_CONTENT = declare(
     "columns-from-content", "info",
     "The header's labels disagree with the cells under them; the columns were read by content.",

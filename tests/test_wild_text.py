@@ -243,3 +243,46 @@ def test_spanish_two_legged_header_and_walkover_words() -> None:
         "Alianza", 3, 1, "Alianza",
     )  # fmt: skip
     assert ties[1].tie.walkover and ties[1].team1_aggregate is None
+
+
+# --- A table cut by the end of the file ----------------------------------------------------------
+
+SEED = Path(__file__).parent / "fixtures" / "2004_copa_peru.txt"
+
+
+def _seed_cut_after(team: str, lines_after: int, final_newline: bool = True) -> str:
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    at = lines.index(team) + lines_after
+    return "\n".join(lines[:at]) + ("\n" if final_newline else "")
+
+
+def test_cut_standings_row_with_whole_stats_is_kept_and_no_false_alarm() -> None:
+    # Sport Vallejo's stats are whole; the file ends inside its results-matrix cells.
+    for final_newline in (True, False):
+        result = parse(_seed_cut_after("Sport Vallejo", 26, final_newline))
+        table = result.tables[-1]
+        assert [(s.team, s.points, s.team_abbr) for s in table.standings] == [
+            ("José Gálvez", 13, "GAL"), ("Sport Vallejo", 13, "SPV"),
+        ]  # fmt: skip
+        vallejo = [
+            (m.away_team, m.score_text) for m in table.matches if m.home_team == "Sport Vallejo"
+        ]
+        # The last cell before the cut (`6–3`) may itself be cut: never stored as a value.
+        assert vallejo == [("José Gálvez", "2–1"), ("ETT", "1–1")]
+        warnings = [(f.code, f.line) for f in result.findings if f.severity == "warning"]
+        assert warnings == [("table-truncated", 215)]
+        skipped = [f for f in result.findings if f.code == "checks-skipped-cut"]
+        assert len(skipped) == 1 and "standings-vs-results" in skipped[0].message
+
+
+def test_cut_tie_row_missing_only_its_shootout_is_kept() -> None:
+    text = (
+        "Title\nFirst stage\n| Team 1 | Agg. | Team 2 | 1st leg | 2nd leg | Pen. |\n"
+        "| Alfa | 3–1 | Beta | 2–0 | 1–1 | |\n"
+        "| Gamma | 2–2 | Delta | 1–1 | 1–1 |"
+    )
+    result = parse(text)
+    assert [(d.team1, d.team2, d.team1_aggregate) for d in result.ties] == [
+        ("Alfa", "Beta", 3), ("Gamma", "Delta", 2),
+    ]  # fmt: skip
+    assert [f.code for f in result.findings if f.severity == "warning"] == ["table-truncated"]

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from pipeline import findings as F
 from pipeline.document import PageDocument
 from pipeline.findings import Finding, Site
 from pipeline.model import Match, ParsedTable
@@ -98,6 +99,9 @@ class TableCheck:
     kinds: frozenset[str]
     run: Callable[[ParsedTable, PageContext], Iterable[Finding]]
     scope: Scope = "table"
+    # The check sums over the whole table (totals, a team's matches): on a table the file cut
+    # off it would blame the page for what the cut lost, so it is skipped with an info.
+    whole: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,12 +145,20 @@ def run_checks(ctx: PageContext) -> list[Finding]:
     for table in ctx.tables:
         if table.status == "skipped":
             continue
+        skipped: list[str] = []
         for check in checks:
             if isinstance(check, RowCheck) and table.kind in check.kinds:
                 for row in table.records(check.output):
                     findings.extend(check.run(row, table, ctx))
             elif isinstance(check, TableCheck) and table.kind in check.kinds:
+                if check.whole and table.truncated:
+                    skipped.append(check.name)
+                    continue
                 findings.extend(check.run(table, ctx))
+        if skipped:
+            findings.append(
+                F.CHECKS_SKIPPED_CUT.at(ctx.at(table), table.line, checks=", ".join(skipped))
+            )
     for check in checks:
         if isinstance(check, PageCheck):
             findings.extend(check.run(ctx))

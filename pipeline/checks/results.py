@@ -163,4 +163,6 @@ def explain(
     return tuple(sorted(m.line for m in chosen))
 
 
-CHECKS = (TableCheck("standings-vs-results", frozenset({"league"}), check_against_matrix),)
+CHECKS = (
+    TableCheck("standings-vs-results", frozenset({"league"}), check_against_matrix, whole=True),
+)

@@ -37,4 +37,4 @@ def check_totals(table: ParsedTable, ctx: PageContext) -> Iterable[Finding]:
         )  # fmt: skip
 
 
-CHECKS = (TableCheck("table-totals", frozenset({"league"}), check_totals),)
+CHECKS = (TableCheck("table-totals", frozenset({"league"}), check_totals, whole=True),)

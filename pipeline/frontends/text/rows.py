@@ -18,6 +18,7 @@ from pipeline.frontends.text.layout import (
     starts_row,
 )
 from pipeline.frontends.text.model import TableBlock
+from pipeline.values import CellValue
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +84,23 @@ def rebuild_rows(block: TableBlock, layout: Layout, at_eof: bool) -> Rebuilt:
             subheadings.extend(segment)
             subheading = next(c.value.base for c in segment if c.raw)
             continue
-        row, extra = _assign(segment, layout, rows[-1] if rows else None, index, subheading, vanish)
+        above = rows[-1] if rows else None
+        row, extra = _assign(segment, layout, above, index, subheading, vanish)
         index += 1
-        if last and block.cut:
-            # The file stops inside this row's last cell: its value is not whole (SOURCES.md).
+        if last and (block.cut or (at_eof and row is None)):
+            # The file stops inside this row: its last cell is not whole if the file ends in
+            # it (SOURCES.md). What is complete is kept: a standings row whose matrix was cut,
+            # a tie row missing only its optional cells.
+            whole = segment[:-1] if block.cut else segment
+            row = _assign_cut(whole, layout, above, index - 1, subheading, vanish)
+            if row is not None:
+                rows.append(row)
+                truncated = True
+                cut = segment[len(whole) :]
+                if cut:
+                    why = "the file ends inside this cell"
+                    unused.append(Leftover(tuple(cut), "table-truncated", why))
+                continue
             row, extra = None, []
         if row is None:
             if last and (block.cut or at_eof):
@@ -101,6 +115,38 @@ def rebuild_rows(block: TableBlock, layout: Layout, at_eof: bool) -> Rebuilt:
         if extra:
             unused.append(Leftover(tuple(extra), "row-too-long", "cells beyond the row's width"))
     return Rebuilt(tuple(rows), tuple(unused), truncated or block.cut, tuple(subheadings))
+
+
+# Columns a cut row may lack and still be output: a results matrix, optional tie cells.
+PADDABLE = {"matrix", "penalties", "extra", "ignored", "date", "venue", "qualification", "spacer"}
+_PAD = Cell("", CellValue("empty", ""), 0)
+
+
+def _assign_cut(
+    cells: list[Cell],
+    layout: Layout,
+    above: Row | None,
+    index: int,
+    subheading: str | None,
+    vanish: bool,
+) -> Row | None:
+    """A cut row's complete part as a row, its missing trailing cells absent; None unless
+    only columns a row may lack (matrix, optional tie cells) are missing."""
+    cols = layout.columns
+    # The cut took the row's end: its cells stand left-aligned, so the reading that leaves
+    # the fewest cells covered (the most missing at the end) is tried first.
+    for missing in range(max(0, len(cols) - len(cells)), -1, -1):
+        if any(c not in PADDABLE for c in cols[len(cols) - missing :]):
+            continue
+        padded = [*cells, *[_PAD] * missing]
+        row, extra = _assign(padded, layout, above, index, subheading, vanish)
+        if row is not None and not extra and cells:
+            slots = tuple(None if c is _PAD else c for c in row.cells)
+            values = tuple(
+                None if c is _PAD else v for c, v in zip(row.cells, row.values, strict=True)
+            )
+            return Row(slots, values, row.line, row.index, row.subheading)
+    return None
 
 
 def _diagonal_vanished(tail: list[Cell], width: int) -> bool:

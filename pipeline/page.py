@@ -109,6 +109,8 @@ def parse_page(data: bytes, page: str, path: str) -> PageResult:
     findings.extend(tie_findings)
     ctx = page_context(doc, site, tables, decided, league_rules, tie_rules)
     findings.extend(run_checks(ctx))
+    if not any(t.kind != kinds.UNKNOWN for t in tables) and not _unreadable_input(findings):
+        findings.append(_no_football_table(site, [(g.line, g.end_line) for g in doc.grids]))
     info = PageInfo(
         page=page,
         path=path,
@@ -126,6 +128,26 @@ def parse_page(data: bytes, page: str, path: str) -> PageResult:
         retrieved=doc.retrieved,
     )
     return PageResult(info, tuple(tables), tuple(decided), tuple(findings))
+
+
+def _unreadable_input(findings: list[Finding]) -> bool:
+    """The input itself was empty or binary: that finding already says why nothing came."""
+    return any(f.code in ("empty-input", "binary-input") for f in findings)
+
+
+def _no_football_table(site: Site, tables: list[tuple[int, int]]) -> Finding:
+    """The page yields no football table: say so, naming the tabular lines it saw."""
+    if tables:
+        spans = ", ".join(f"{a}" if a == b else f"{a}–{b}" for a, b in tables[:8])
+        more = f" and {len(tables) - 8} more" if len(tables) > 8 else ""
+        what = (
+            f"No football table in this page: the table-shaped lines it holds (lines {spans}"
+            f"{more}) read as no standings, results matrix, tie or match table."
+        )
+    else:
+        what = "No football table in this page: no line of it is table-shaped."
+    first = tables[0][0] if tables else 1
+    return F.NO_FOOTBALL_TABLE.at(site, first, what=what)
 
 
 def table_labels(paths: list[tuple[str, ...]]) -> list[str]:

@@ -147,7 +147,7 @@ def test_alignment_counts_ways() -> None:
 def test_header_that_lost_a_label_is_read_by_content() -> None:
     result = read("2011_ligas_departamentales_peru__wikipedia.txt")
     info = [f for f in result.findings if f.code == "columns-from-content"]
-    assert [(f.severity, f.line) for f in info] == [("info", 34)]
+    assert [(f.severity, f.line) for f in info] == [("info", 20), ("info", 34)]
     tie = next(d for d in result.ties if d.line == 36)
     assert (tie.team1, tie.team2, tie.team1_points, tie.team2_points) == (
         "Mariscal Benavides", "San Antonio de Chontapampa", 0, 6,
@@ -286,3 +286,32 @@ def test_cut_tie_row_missing_only_its_shootout_is_kept() -> None:
         ("Alfa", "Beta", 3), ("Gamma", "Delta", 2),
     ]  # fmt: skip
     assert [f.code for f in result.findings if f.severity == "warning"] == ["table-truncated"]
+
+
+# --- Pages with no football table; lines that are no headings ------------------------------------
+
+
+def test_page_with_no_football_table_says_so_naming_its_tabular_lines() -> None:
+    result = parse("Title\nSome prose here, a sentence.\nA | B |\nC | D |\n")
+    (finding,) = [f for f in result.findings if f.code == "no-football-table"]
+    assert (finding.severity, finding.line) == ("warning", 3)
+    assert "lines 3–4" in finding.message
+    plain = parse("Just a title\nSome prose, a sentence.\n")
+    assert [f.code for f in plain.findings] == ["no-football-table"]
+    assert [f.code for f in parse("").findings] == ["empty-input"]
+    assert "no-football-table" not in [
+        f.code for f in read("2003_copa_peru__azureedge.txt").findings
+    ]
+
+
+def test_a_cut_last_line_is_no_heading() -> None:
+    result = parse("Title\nFinal\nTeam 1 | Score | Team 2 |\nA | 1–0 | B |\nSecond sta")
+    assert [f.code for f in result.findings if f.code == "heading-without-table"] == []
+
+
+def test_partial_tie_row_is_read_as_far_as_it_goes() -> None:
+    result = read("2011_ligas_departamentales_peru__wikipedia.txt")
+    (tie,) = [d for d in result.ties if d.line == 22]
+    assert (tie.team1, tie.team2, tie.team1_points, tie.team2_points) == ("Grupo Malca", None, 1, 4)
+    codes_at = [(f.code, f.severity) for f in result.findings if f.line in (20, 22)]
+    assert ("row-partial", "info") in codes_at and ("columns-from-content", "info") in codes_at

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
+from pipeline import findings as F
 from pipeline import ids
 from pipeline.document import Grid, GridRow
 from pipeline.kinds import (
@@ -43,13 +44,27 @@ class TwoLegged:
             "team1" in roles and "aggregate" in roles and len(roles) < 5
         ):
             return roles_by_content(grid, roles)
+        if {"team1", "team2"} <= set(roles) and grid.rows:
+            # Only the team labels are left (`1st leg home team | 2nd leg home team`) over
+            # rows such as `| Grupo Malca | 1:4 |`: read by content as far as the rows go.
+            columns = roles_by_content(grid, roles)
+            if columns.note is not None and {"team1"} < set(columns.roles):
+                return columns
         return None
 
     def read(self, ctx: TableContext, account: Account) -> Records:
         ties: list[Tie] = []
         legs: list[Match] = []
+        partial = "team2" not in ctx.columns.roles
         for n, row in enumerate(ctx.grid.rows, 1):
             account.row(ctx, row)
+            if partial:
+                what = (
+                    f"The row on line {row.line} holds only "
+                    f"{', '.join(repr(c.raw) for _, c in row.own_cells())}: team 2 and the legs "
+                    "are not in this export; what it states is kept, the rest is null."
+                )
+                account.findings.append(F.ROW_PARTIAL.at(ctx.site, row.line, what=what))
             tie = read_tie(ctx, row, account, ids.tie_id(ctx.table_id, n), len(legs))
             ties.append(tie)
             legs.extend(tie.legs)
@@ -198,6 +213,10 @@ def roles_by_content(grid: Grid, roles: tuple[str, ...]) -> Columns:
         dropped = (*roles[:k], *roles[k + 1 :], "ignored")
         candidates.add(dropped)
     fitting = [c for c in candidates if _fits(c, profile) and _has_tie_roles(c)]
+    if not fitting:
+        # The labels explain nothing: the content alone names the columns.
+        inferred = _roles_from_content(grid, profile)
+        fitting = [inferred] if inferred is not None else []
     if len(fitting) > 1:
         # The legs decide: a stated points or aggregate column agrees with them.
         scored = [(_agreement(grid, c), c) for c in fitting]
@@ -216,6 +235,32 @@ def roles_by_content(grid: Grid, roles: tuple[str, ...]) -> Columns:
         f"content: {'; '.join(changed)}."
     )
     return Columns(chosen, note=note)
+
+
+def _roles_from_content(grid: Grid, profile: list[str]) -> tuple[str, ...] | None:
+    """Roles read off the cells alone: names are team 1 then team 2; a score between them
+    the stated points (`1:4`) or the aggregate; scores after team 2 the legs, then the
+    shoot-out. None unless the first column holds the names of team 1."""
+    if not profile or profile[0] != "name":
+        return None
+    roles: list[str] = ["team1"]
+    after = ["leg1", "leg2", "penalties"]
+    for c, kind in enumerate(profile[1:], 1):
+        if kind == "name" and "team2" not in roles:
+            roles.append("team2")
+        elif kind == "score" and "team2" not in roles and len(roles) == 1:
+            roles.append("points" if _colon_pairs(grid, c) else "aggregate")
+        elif kind == "score" and "team2" in roles and after:
+            roles.append(after.pop(0))
+        else:
+            roles.append("ignored")
+    return tuple(roles) if len(set(roles) - {"ignored"}) >= 2 else None
+
+
+def _colon_pairs(grid: Grid, c: int) -> bool:
+    """The column's scores are written `a:b`: stated points (the older Copa Perú layout)."""
+    cells = [r.cells[c] for r in grid.rows if c < len(r.cells) and r.cells[c] is not None]
+    return any(":" in cell.raw for cell in cells if cell is not None)
 
 
 def _column_type(grid: Grid, c: int) -> str:
@@ -240,7 +285,7 @@ def _fits(roles: tuple[str, ...], profile: list[str]) -> bool:
 
 
 def _has_tie_roles(roles: tuple[str, ...]) -> bool:
-    return {"team1", "team2"} <= set(roles) and ("leg1" in roles or "aggregate" in roles)
+    return {"team1", "team2"} <= set(roles) and bool({"leg1", "aggregate", "points"} & set(roles))
 
 
 def _agreement(grid: Grid, roles: tuple[str, ...]) -> int:

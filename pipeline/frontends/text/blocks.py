@@ -201,7 +201,9 @@ def split_blocks(page: PageText, flavours: tuple[Flavour, ...] | None = None) ->
         chrome = is_chrome(line)
         if not chrome and i < INFOBOX_LINES and _infobox_follows(lines, i):
             chrome = True  # the infobox's caption (`Copa Perú` above `Season2003`)
-        blocks.extend(text_blocks(line, i + 1, is_title=not seen_text or chrome))
+        # The file's last line with no final newline was cut: never a heading.
+        cut_last = page.ends_mid_line and i == len(lines) - 1
+        blocks.extend(text_blocks(line, i + 1, is_title=not seen_text or chrome or cut_last))
         seen_text = seen_text or not chrome
         i += 1
     close()

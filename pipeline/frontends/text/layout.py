@@ -213,6 +213,11 @@ def _from_labels(labels: list[str], n_header: int, block: TableBlock, first: str
     ):
         cols = tuple(c if c else "ignored" for c in tie)
         return Layout("two_legged", n_header, cols, labels=tuple(labels))
+    if {"team1", "team2"} <= set(tie) and block.rows_marked:
+        # Only the team labels are left (a header row that lost the others): the kinds read
+        # the columns by content, as far as the marked rows go.
+        cols = tuple(c if c else "ignored" for c in tie)
+        return Layout("two_legged", n_header, cols, labels=tuple(labels))
     if {"team1", "score", "team2"} <= set(tie):
         cols = tuple(c if c else "ignored" for c in tie)
         return Layout("single_match", n_header, cols, labels=tuple(labels))

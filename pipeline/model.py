@@ -7,6 +7,7 @@ is the row's `source_line`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from pipeline.document import Placement
 
@@ -31,6 +32,14 @@ class StandingRow:
     notes: tuple[str, ...]
     team_link: str | None = None
     derived: tuple[str, ...] = ()  # fields the rendering computed rather than stated
+
+    @property
+    def goal_average(self) -> Fraction | None:
+        """Goals for divided by goals against, exactly (older seasons ranked by it); None
+        where either is unknown or nothing was conceded (the rule then has no value)."""
+        if self.goals_for is None or not self.goals_against:
+            return None
+        return Fraction(self.goals_for, self.goals_against)
 
 
 @dataclass(frozen=True, slots=True)

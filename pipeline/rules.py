@@ -183,12 +183,14 @@ POINTS_PER_WIN_RE = re.compile(r"\b(two|three|2|3)\s+points\s+(?:for|per)\s+(?:a
 # Prose that states how a tie or a table is decided (Copa Perú: points, then a third match).
 POINTS_RULE_RE = re.compile(r"decided by points", re.I)
 THIRD_MATCH_RE = re.compile(r"third match|tie-?breaker|play-?off", re.I)
+GOAL_AVERAGE_RE = re.compile(r"\bgoal (average|ratio)\b", re.I)
 IGNORE_GD_RE = re.compile(r"no matter (the )?goal difference", re.I)
 RULES_LINE_RE = re.compile(r"^rules for classification\s*:\s*(.*)$", re.I)
 # Criteria words in a `Rules for classification` line -> standings fields, in order.
 CRITERIA_WORDS = (
     (re.compile(r"^points?$", re.I), "points"),
     (re.compile(r"goal difference", re.I), "goal_difference"),
+    (re.compile(r"goal (average|ratio)", re.I), "goal_average"),
     (re.compile(r"goals? (scored|for)|number of goals", re.I), "goals_for"),
 )
 
@@ -215,6 +217,7 @@ def is_rule_prose(text: str) -> bool:
     """Tell whether prose states a classification or tie rule (kept with its section)."""
     return bool(
         RULES_LINE_RE.match(text)
+        or GOAL_AVERAGE_RE.search(text)
         or POINTS_RULE_RE.search(text)
         or IGNORE_GD_RE.search(text)
         or THIRD_MATCH_RE.search(text)
@@ -251,6 +254,8 @@ def classification_criteria(rule_text: str | None) -> tuple[str, ...]:
                 if part:
                     break  # head-to-head and other criteria we cannot recompute: stop there
         return tuple(fields) or ("points",)
+    if GOAL_AVERAGE_RE.search(rule_text):
+        return ("points", "goal_average")  # "level teams were separated by goal average"
     return ("points",)
 
 
@@ -258,6 +263,8 @@ def classification_criteria(rule_text: str | None) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 14)
 def normalise_label(label: str) -> str:
     """A header label as looked up: tooltip text and footnote marks removed, lower case."""
+    if label[:4] == "edit" and label[4:5].isupper():
+        label = label[4:]  # an edit link's text glued before the first label (`editPos`)
     text = label.lower()
     if "tooltip" not in text and "[" not in text and "  " not in text:
         return text.strip()  # the common case: nothing to strip

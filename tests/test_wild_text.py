@@ -315,3 +315,38 @@ def test_partial_tie_row_is_read_as_far_as_it_goes() -> None:
     assert (tie.team1, tie.team2, tie.team1_points, tie.team2_points) == ("Grupo Malca", None, 1, 4)
     codes_at = [(f.code, f.severity) for f in result.findings if f.line in (20, 22)]
     assert ("row-partial", "info") in codes_at and ("columns-from-content", "info") in codes_at
+
+
+# --- Order: points only unless the page states more ----------------------------------------------
+
+LEVEL = (
+    "Title\nGroup A\n{rule}\nPos | Team | Pld | W | D | L | GF | GA | GD | Pts |\n"
+    "1 | Alfa | 2 | 1 | 0 | 1 | 2 | 2 | 0 | 3 |\n"
+    "2 | Beta | 2 | 1 | 0 | 1 | 4 | 3 | +1 | 3 |\n"
+    "3 | Gamma | 2 | 1 | 0 | 1 | 3 | 4 | −1 | 3 |\n"
+)
+
+
+def test_level_teams_are_never_judged_on_goal_difference_by_default() -> None:
+    result = parse(LEVEL.format(rule="Some prose about the group."))
+    assert [f.code for f in result.findings if f.code.startswith("order")] == [
+        "order-level", "order-level",
+    ]  # fmt: skip
+
+
+def test_a_stated_goal_average_rule_is_applied() -> None:
+    rule = "Teams level on points were separated by goal average."
+    result = parse(LEVEL.format(rule=rule))
+    # Goal average: Alfa 1.000, Beta 1.333, Gamma 0.750: Beta ranks above Alfa.
+    violations = [(f.team, f.line) for f in result.findings if f.code == "order-violation"]
+    assert violations == [("Beta", 6)]
+
+
+def test_edit_link_glued_to_the_first_header_cell() -> None:
+    text = (
+        "Title\nGroup A\neditPos | Team | Pld | W | D | L | GF | GA | GD | Pts |\n"
+        "1 | Alfa | 2 | 1 | 1 | 0 | 3 | 1 | +2 | 4 |\n2 | Beta | 2 | 0 | 1 | 1 | 1 | 3 | −2 | 1 |\n"
+    )
+    assert [(s.team, s.points) for t in parse(text).tables for s in t.standings] == [
+        ("Alfa", 4), ("Beta", 1),
+    ]  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from fractions import Fraction
 from itertools import pairwise
 
 from pipeline import findings as F
@@ -43,7 +44,7 @@ def check_order(table: ParsedTable, ctx: PageContext) -> Iterable[Finding]:
 
 def _key(values: tuple[object, ...]) -> str:
     """A ranking key as people read it: `12 pts, +5 GD` rather than a tuple repr."""
-    return ", ".join(str(v) for v in values)
+    return ", ".join(f"{float(v):.3f}" if isinstance(v, Fraction) else str(v) for v in values)
 
 
 CHECKS = (TableCheck("order", frozenset({"league"}), check_order),)

@@ -71,7 +71,7 @@ class CellPerLine:
                 continue
             if not text or is_rule(text):
                 break
-            own = _bar_on_line(text)
+            own = _bar_on_line(text) if text[-1] == "|" else None  # inlined test: every line
             if own is not None and (j > i or _bar_run(lines, j)):
                 # The `|` on the cell's own line (`Team 1 |`): the same cell, its bar moved.
                 append(GridCell(own, read_value(own), j + 1))

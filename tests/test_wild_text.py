@@ -350,3 +350,13 @@ def test_edit_link_glued_to_the_first_header_cell() -> None:
     assert [(s.team, s.points) for t in parse(text).tables for s in t.standings] == [
         ("Alfa", 4), ("Beta", 1),
     ]  # fmt: skip
+
+
+def test_data_rows_and_header_lines_no_table_took_are_not_headings() -> None:
+    from pipeline.frontends.text.blocks import looks_like_heading
+
+    for line in ("1 Flamengo 4 4 0 0 9 2 +7 12", "Atlético Grau 6–3 Sporting Pizarro",
+                 "Pos Team Pld W D L GF GA GD Pts", "Teams Scores"):  # fmt: skip
+        assert not looks_like_heading(line), line
+    for line in ("Group A", "Round of 16", "2015 Final", "2004–05 season", "Liga 2"):
+        assert looks_like_heading(line), line

@@ -8,6 +8,7 @@ from functools import lru_cache
 from pipeline.document import GridCell, make_cell
 from pipeline.frontends.text.decode import PageText
 from pipeline.frontends.text.flavours import Claim, Flavour, all_flavours, is_rule, rule_cells
+from pipeline.frontends.text.flavours.spaced_rows import parse_header
 from pipeline.frontends.text.model import Block, Heading, Prose, Rendering, TableBlock
 
 # Navbox lists render as `- item` lines between table lines (seed page, end).
@@ -39,6 +40,8 @@ INFOBOX_FIELD_RE = re.compile(
     r"(?=[A-Z0-9À-Þ(]|\s*:)",
 )
 INFOBOX_LINES = 40  # a copied infobox sits at the top of the article
+DATA_ROW_RE = re.compile(r"(?<!\d)\d{1,3}\s*[–\-:]\s*\d{1,3}(?!\d)")  # a score or points pair
+NUMBER_RE = re.compile(r"(?<![\w.])[+\-−]?\d+(?![\w.])")
 MAX_HEADING_CHARS = 80
 MAX_HEADING_WORDS = 10
 MARKING = {"row_per_line", "spaced_rows"}  # flavours whose every row is marked
@@ -109,7 +112,13 @@ def looks_like_heading(text: str) -> bool:
     # Sentences, legends (`(C) Champions`), lists, `Source: [citation needed]` lines.
     if ". " in stripped or ":" in stripped or stripped[0] in "([-*•←^|" or "|" in stripped:
         return False
-    return stripped[0].isalnum() and any(ch.isalpha() for ch in stripped)
+    if not (stripped[0].isalnum() and any(ch.isalpha() for ch in stripped)):
+        return False
+    # A data row or a header line no table took (`1 Flamengo 4 4 0 0 9 2 +7 12`, `Pos Team
+    # Pld W D L`): a score or three numbers, or a line wholly of header labels.
+    if DATA_ROW_RE.search(stripped) or len(NUMBER_RE.findall(stripped)) >= 3:
+        return False
+    return parse_header(stripped) is None
 
 
 def is_chrome(text: str) -> bool:

@@ -11,7 +11,7 @@ from typing import TypeVar
 from pipeline import findings as F
 from pipeline import kinds
 from pipeline.checks import page_context, run_checks
-from pipeline.document import Grid, GridCell, Placement
+from pipeline.document import PageDocument, Grid, GridCell, Placement
 from pipeline.findings import Finding, FindingKind, Site
 from pipeline.frontends import read_document
 from pipeline.kinds import Account, TableContext
@@ -119,7 +119,7 @@ def parse_page(data: bytes, page: str, path: str) -> PageResult:
         lines=doc.lines,
         rendering=doc.rendering,
         title=doc.title,
-        season=_season(doc.title, doc.intro),
+        season=_season(doc.title, doc.intro) or _infobox_season(doc),
         competition=_competition(doc.title, doc.intro),
         tables=len(tables),
         truncated=any(t.truncated and t.kind != kinds.UNKNOWN for t in tables),
@@ -197,8 +197,10 @@ def read_table(
         ]
         kind, what = SKIPPED[grid.role]
         rows = _football_rows(grid) if grid.role == "table" else 0
-        # The leftovers keep their own findings; the skip names every other cell.
-        if rows >= 2:  # data we could not read: the page holds it, we lost it (a warning)
+        # The leftovers keep their own findings; the skip names every other cell. Two data
+        # rows, or one match (a score between two names: a final, a play-off), are data we
+        # could not read: the page holds them, we lost them (a warning).
+        if rows >= 2 or (rows == 1 and _match_row(grid)):
             header = " | ".join(grid.labels) or "no header"
             findings.append(
                 F.TABLE_UNREAD.at(
@@ -276,6 +278,17 @@ def _football_rows(grid: Grid) -> int:
         else:
             i += 1
     return count
+
+
+def _match_row(grid: Grid) -> bool:
+    """Some row (or run of loose cells) holds a score between two names."""
+    rows = [[c for c in r.cells if c is not None] for r in grid.rows] or [list(grid.loose)]
+    for cells in rows:
+        kinds = [c.value.kind for c in cells]
+        for a, b, c in zip(kinds, kinds[1:], kinds[2:], strict=False):
+            if (a, b, c) == ("name", "score", "name"):
+                return True
+    return False
 
 
 def _looks_like_data(cells: list[GridCell]) -> bool:
@@ -405,6 +418,22 @@ def _season(title: str, intro: str) -> str | None:
         return start
     following = str(int(start) + 1)
     return f"{start}–{following[-2:]}" if end in (following, following[-2:]) else start
+
+
+def _infobox_season(doc: PageDocument) -> str | None:
+    """The Season field of an infobox the rendering kept as a table (`Season | 2007–08`)."""
+    for grid in doc.grids:
+        if grid.role != "infobox":
+            continue
+        cells = [
+            *(c for row in grid.header for c in row),
+            *(c for row in grid.rows for c in row.cells if c is not None),
+            *grid.loose,
+        ]
+        for label, value in zip(cells, cells[1:], strict=False):
+            if label.text.lower() == "season":
+                return _season(value.text, "")
+    return None
 
 
 def _competition(title: str, intro: str) -> str | None:

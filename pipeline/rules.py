@@ -30,7 +30,8 @@ HEADING_KINDS: tuple[tuple[HeadingKind, re.Pattern[str]], ...] = (
     (
         "round",
         re.compile(
-            r"""^(round\ of\ \d+|(first|second|third|fourth|fifth|preliminary|qualifying)\ round
+            r"""^(round\ of\ \d+|((first|second|third|fourth|fifth|final|preliminary)\ (qualifying\ )?
+            |qualifying\ )round
             |(quarter|semi)-?\s?finals?|(regional\ |grand\ |third[- ]place\ )?finals?
             |third\ place(\ match)?|play-?offs?|knockout\ (stage|round)|last\ \d+)$""",
             re.I | re.VERBOSE,
@@ -110,6 +111,7 @@ STAT_FIELDS = (
 )
 TIE_ALIASES = {
     "team 1": "team1",
+    "team #1": "team1",
     "home team": "team1",
     "1st leg home team": "team1",
     "agg.": "aggregate",
@@ -117,6 +119,7 @@ TIE_ALIASES = {
     "aggregate": "aggregate",
     "aggregate score": "aggregate",  # the long form of `Agg.` ({{Abbr|Agg.|Aggregate score}})
     "team 2": "team2",
+    "team #2": "team2",
     "away team": "team2",
     "2nd leg home team": "team2",
     "1st leg": "leg1",
@@ -145,7 +148,7 @@ TIE_FOREIGN = frozenset(label for table in TIE_LABELS.values() for label in tabl
 ALL_LABELS = STANDINGS_FOREIGN | TIE_FOREIGN
 # Labels of columns known to carry nothing the contract stores: named by an info, not a warning.
 NOTHING_TO_STORE = {
-    "notes", "note", "attendance", "att.", "scorers", "goalscorers", "goal scorers",
+    "notes", "note", "comments", "remarks", "attendance", "att.", "scorers", "goalscorers", "goal scorers",
     "referee", "ref.", "report", "time", "kick-off", "source", "ref",
 }  # fmt: skip
 # Labels of an older layout's first header line (`Teams | Scores`) and matrix corners.
@@ -295,7 +298,7 @@ def standings_roles(labels: tuple[str, ...]) -> tuple[str | None, ...]:
     in German), so the language whose labels cover the header best names every column
     (`languages.header_language`); English labels fill what it does not know.
     """
-    english = tuple(canonical(t, STANDINGS_ALIASES) for t in labels)
+    english = _position_first(tuple(canonical(t, STANDINGS_ALIASES) for t in labels))
     language = header_language([normalise_label(t) for t in labels])
     if language in (None, "en"):
         return english
@@ -303,10 +306,43 @@ def standings_roles(labels: tuple[str, ...]) -> tuple[str | None, ...]:
     return tuple(name or eng for name, eng in zip(names, english, strict=True))
 
 
+def standings_prefix(roles: tuple[str | None, ...]) -> list[str]:
+    """The leading standings columns of a header: known roles, with an unknown label between
+    two known ones kept as an `ignored` column (`Pos Prg Club Pld …`: Prg is a rank change)."""
+    out: list[str] = []
+    for i, role in enumerate(roles):
+        if role is not None:
+            out.append(role)
+        elif any(r is not None for r in roles[i + 1 : i + 3]) and out:
+            out.append("ignored")
+        else:
+            break
+    return out
+
+
+def _second_team(roles: tuple[str | None, ...]) -> tuple[str | None, ...]:
+    """A header that names team 1 twice and team 2 never (`Team #1 | Agg. | Team #1`, 1994–95
+    Belarusian league) means team 2 by the second."""
+    if roles.count("team1") == 2 and "team2" not in roles:
+        second = [i for i, r in enumerate(roles) if r == "team1"][1]
+        return (*roles[:second], "team2", *roles[second + 1 :])
+    return roles
+
+
+def _position_first(roles: tuple[str | None, ...]) -> tuple[str | None, ...]:
+    """`P` before the team where `Pld` follows it (2007–08 Maltese First Division) is the
+    position: a table states its games played once."""
+    if roles.count("played") > 1 and "team" in roles:
+        first = roles.index("played")
+        if first < roles.index("team"):
+            return (*roles[:first], "position", *roles[first + 1 :])
+    return roles
+
+
 @lru_cache(maxsize=1 << 10)
 def tie_roles(labels: tuple[str, ...]) -> tuple[str | None, ...]:
     """Each label's knockout-table role (`Equipo 1 | Global | Equipo 2 | Ida | Vuelta`)."""
-    english = tuple(canonical(t, TIE_ALIASES) for t in labels)
+    english = _second_team(tuple(canonical(t, TIE_ALIASES) for t in labels))
     norm = [normalise_label(t) for t in labels]
     best = max(TIE_LABELS.items(), key=lambda item: sum(t in item[1] for t in norm), default=None)
     if best is None or sum(t in best[1] for t in norm) <= sum(e is not None for e in english):

@@ -18,7 +18,13 @@ from pipeline.kinds import (
     match_from_cell,
 )
 from pipeline.model import Match, StandingRow
-from pipeline.rules import STAT_FIELDS, is_abbreviation, is_filler, standings_roles
+from pipeline.rules import (
+    STAT_FIELDS,
+    is_abbreviation,
+    is_filler,
+    standings_prefix,
+    standings_roles,
+)
 
 
 @lru_cache(maxsize=1 << 10)  # a page's tables share a few headers: read each once
@@ -27,11 +33,8 @@ def league_columns(labels: tuple[str, ...]) -> Columns | None:
     std = standings_roles(labels)
     if not ("team" in std and "points" in std and ("played" in std or "won" in std)):
         return None
-    roles: list[str] = []
-    i = 0
-    while i < len(labels) and std[i] is not None:
-        roles.append(str(std[i]))
-        i += 1
+    roles = standings_prefix(std)
+    i = len(roles)
     if "team" not in roles or "points" not in roles:
         return None  # the labels do not open the header: not a standings table we can read
     abbrs: list[str] = []

@@ -7,7 +7,14 @@ from functools import lru_cache
 
 from pipeline.document import GridCell, make_cell
 from pipeline.frontends.text.decode import PageText
-from pipeline.frontends.text.flavours import Claim, Flavour, all_flavours, is_rule, rule_cells
+from pipeline.frontends.text.flavours import (
+    NAVBOX_RE,
+    Claim,
+    Flavour,
+    all_flavours,
+    is_rule,
+    rule_cells,
+)
 from pipeline.frontends.text.flavours.spaced_rows import parse_header
 from pipeline.frontends.text.model import Block, Heading, Prose, Rendering, TableBlock
 
@@ -27,7 +34,7 @@ CHROME_RE = re.compile(
     r"^(jump to (content|navigation|search)|from wikipedia, the free encyclopedia"
     r"|\(redirected from [^)]*\)|\[?edit\]?|\[?editar\]?|main menu|move to sidebar( hide)?"
     r"|toggle the table of contents|navigation|contents|hide|search|appearance"
-    r"|retrieved from .*|this page was last edited .*)$",
+    r"|retrieved from .*|this page was last edited .*|last updated\b.*|updated to match\b.*)$",
     re.I,
 )
 # An infobox field copied as text: its label glued to its value (`Season2003`,
@@ -42,6 +49,7 @@ INFOBOX_FIELD_RE = re.compile(
 INFOBOX_LINES = 40  # a copied infobox sits at the top of the article
 DATA_ROW_RE = re.compile(r"(?<!\d)\d{1,3}\s*[–\-:]\s*\d{1,3}(?!\d)")  # a score or points pair
 NUMBER_RE = re.compile(r"(?<![\w.])[+\-−]?\d+(?![\w.])")
+FOOTNOTE_END_RE = re.compile(r"(\[[^\]]{1,12}\])+$")
 MAX_HEADING_CHARS = 80
 MAX_HEADING_WORDS = 10
 MARKING = {"row_per_line", "spaced_rows"}  # flavours whose every row is marked
@@ -107,7 +115,8 @@ def looks_like_heading(text: str) -> bool:
     stripped = text.strip()
     if not stripped or len(stripped) > MAX_HEADING_CHARS:
         return False
-    if len(stripped.split()) > MAX_HEADING_WORDS or stripped.endswith(SENTENCE_END):
+    bare = FOOTNOTE_END_RE.sub("", stripped)  # `… Cairo, Egypt.[5]` ends as a sentence
+    if len(stripped.split()) > MAX_HEADING_WORDS or bare.endswith(SENTENCE_END):
         return False
     # Sentences, legends (`(C) Champions`), lists, `Source: [citation needed]` lines.
     if ". " in stripped or ":" in stripped or stripped[0] in "([-*•←^|" or "|" in stripped:
@@ -116,8 +125,12 @@ def looks_like_heading(text: str) -> bool:
         return False
     # A data row or a header line no table took (`1 Flamengo 4 4 0 0 9 2 +7 12`, `Pos Team
     # Pld W D L`): a score or three numbers, or a line wholly of header labels.
-    if DATA_ROW_RE.search(stripped) or len(NUMBER_RE.findall(stripped)) >= 3:
+    numbers = NUMBER_RE.findall(stripped)
+    if DATA_ROW_RE.search(stripped) or len(numbers) >= 3:
         return False
+    words = stripped.split()
+    if len(numbers) >= 2 and NUMBER_RE.fullmatch(words[0]) and NUMBER_RE.fullmatch(words[-1]):
+        return False  # `1 Ernest Papa Arko El Geish 12`: a ranked row, a number each end
     return parse_header(stripped) is None
 
 
@@ -191,7 +204,11 @@ def split_blocks(page: PageText, flavours: tuple[Flavour, ...] | None = None) ->
             if claim is not None:
                 break
         if claim is not None:
-            if claim.name in WHOLE or (run is not None and run.flavours & WHOLE):
+            if (
+                claim.name in WHOLE
+                or (run is not None and run.flavours & WHOLE)
+                or (claim.cells and NAVBOX_RE.match(claim.cells[0].raw))
+            ):
                 close()  # a copied table is whole: nothing around it joins it
             if run is None:
                 flush_items()

@@ -24,6 +24,7 @@ from pipeline.rules import (
     is_filler,
     is_label,
     normalise_label,
+    standings_prefix,
     standings_roles,
     tie_roles,
 )
@@ -226,12 +227,8 @@ def _from_labels(labels: list[str], n_header: int, block: TableBlock, first: str
 
 def _league(labels: list[str], n_header: int, block: TableBlock) -> Layout | None:
     """Standings columns, then spacer/corner cells, then the results-matrix abbreviations."""
-    cols: list[str] = []
-    roles = standings_roles(tuple(labels))
-    i = 0
-    while i < len(labels) and roles[i]:
-        cols.append(str(roles[i]))
-        i += 1
+    cols = standings_prefix(standings_roles(tuple(labels)))
+    i = len(cols)
     if "team" not in cols or "points" not in cols:
         return None  # the labels do not open the header: not a standings table we can read
     cells = block.cells

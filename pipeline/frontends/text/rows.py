@@ -56,8 +56,9 @@ def rebuild_rows(block: TableBlock, layout: Layout, at_eof: bool) -> Rebuilt:
         segments = [body[i : i + layout.width] for i in range(0, len(body), layout.width)]
     else:
         segments = _typed_segments(body, layout)
-    # Without `|` lines an empty cell vanishes: an absent cell is empty, not covered by a span.
-    vanish = block.rendering == "no_bars"
+    # Without `|` lines (or in HTML copied as text) an empty cell vanishes: an absent cell may
+    # be empty as well as covered by a span, so nothing is copied into it.
+    vanish = block.rendering in ("no_bars", "spaced_rows")
     at: list[int] = []  # where each segment starts in the block's cells
     position = layout.header_cells + len(lead)
     for segment in segments:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.document import GridCell
 from pipeline.frontends.text.blocks import split_heading_text
-from pipeline.frontends.text.flavours import Claim, is_pipe, is_rule
+from pipeline.frontends.text.flavours import NAVBOX_RE, Claim, is_pipe, is_rule
 from pipeline.rules import APPENDIX_HEADINGS, heading_kind
 from pipeline.values import read_value
 
@@ -77,6 +77,8 @@ class CellPerLine:
                 append(GridCell(own, read_value(own), j + 1))
                 j += 1
                 continue
+            if j > i and NAVBOX_RE.match(text):
+                break  # a navbox's title (`v t e Maltese First Division`) starts a block
             if j + 1 < n and is_pipe(lines[j + 1]):
                 if text.startswith("| "):  # a `| ` prefix marks a row start
                     starts.append(len(cells))

@@ -18,6 +18,7 @@ from pipeline.document import GridCell, make_cell
 from pipeline.frontends.text.flavours import Claim, is_pipe, is_rule
 from pipeline.rules import (
     canonical,
+    is_abbreviation,
     header_vocabulary,
     normalise_label,
     standings_roles,
@@ -35,6 +36,8 @@ SCORE_SUFFIX_RE = re.compile(
     re.I,
 )
 SCORE_RE = re.compile(r"^\d+\s*[–\-:]\s*\d+")
+# A walkover word with a footnote's number glued on, as HTML copied as text gives `w/o<sup>1`.
+GLUED_NOTE_RE = re.compile(r"^(w/o|W/O|w\.o\.|W\.O\.)(\d{1,2})$")
 RANK_RE = re.compile(r"^=?\d{1,3}\.?$")
 SIGNED_RE = re.compile(r"^[+\-−–]?\d+(\[[^\]]*\])*$")
 INT_RE = re.compile(r"^\d+(\[[^\]]*\])*$")
@@ -42,6 +45,7 @@ INT_RE = re.compile(r"^\d+(\[[^\]]*\])*$")
 GLUED_EDIT_RE = re.compile(r"^\[?edit\]?(?=[A-Z#])", re.I)
 TOOLTIP = "tooltip"
 MAX_LABEL_WORDS = 6
+MAX_UNKNOWN = 2  # unknown one-word labels a header may hold (`Pos Prg Club … Comments`)
 MAX_TOKENS = 60  # longer lines are prose, not a copied table row
 
 Plan = tuple[tuple[int, int] | None, ...]  # per column: its token span, or None if absent
@@ -73,15 +77,37 @@ def _column(role: str, tie_table: bool) -> _Column:
     return _Column(role, "text", True, role == "qualification")
 
 
+def columns_of(roles: tuple[str, ...], tie_table: bool) -> tuple[_Column, ...]:
+    """The columns of a header; an unknown column between known ones holds no words (a rank
+    change `▲ 2`, a mark): else it could take any part of the name beside it."""
+    cols = [_column(r, tie_table) for r in roles]
+    for i, col in enumerate(cols[:-1]):
+        if col.role == "ignored":
+            cols[i] = _Column(col.role, "symbols", True, False)
+    return tuple(cols)
+
+
 def tokens_of(line: str) -> list[str]:
-    """Split a row into tokens, a score and its suffix (`2–2 (2–4 p)`) kept as one."""
+    """Split a row into tokens, a score and its suffix (`2–2 (2–4 p)`) kept as one, and a
+    mark (`(C)`, `[1]`) kept with the token before it."""
     out: list[str] = []
     for tok in TOKEN_RE.findall(line):
+        glued = GLUED_NOTE_RE.match(tok)
+        if glued is not None:
+            tok = f"{glued.group(1)}[{glued.group(2)}]"  # `w/o1`: a footnote's number glued
         if out and SCORE_SUFFIX_RE.match(tok) and SCORE_RE.match(out[-1]):
+            out[-1] = f"{out[-1]} {tok}"
+        elif out and _is_mark(tok):
             out[-1] = f"{out[-1]} {tok}"
         else:
             out.append(tok)
     return out
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_mark(token: str) -> bool:
+    """A status or footnote mark standing alone (`(C)`, `[1]`, `[note 2]`): no value."""
+    return token[:1] in "([" and not read_value(token).base
 
 
 def _header_words(line: str) -> list[str]:
@@ -119,6 +145,7 @@ def parse_header(line: str) -> tuple[tuple[str, str], ...] | None:
     if _lookup(vocab, words[0]) is None and words[0].lower() not in _first_words():
         return None
     memo: dict[int, list[tuple[str, str]] | None] = {}
+    unknown = [0]
 
     def parse(i: int) -> list[tuple[str, str]] | None:
         if i == len(words):
@@ -126,7 +153,19 @@ def parse_header(line: str) -> tuple[tuple[str, str], ...] | None:
         if i in memo:
             return memo[i]
         memo[i] = None
-        for j in range(min(len(words), i + MAX_LABEL_WORDS), i, -1):
+        for j in range(min(len(words), i + MAX_LABEL_WORDS), i - 1, -1):
+            if j == i:
+                # No known label here: one unknown word is a column of its own (`Prg`), at
+                # most MAX_UNKNOWN a header and never its first.
+                if i == 0 or unknown[0] >= MAX_UNKNOWN or words[i] == TOOLTIP:
+                    break
+                unknown[0] += 1
+                rest = parse(i + 1)
+                if rest is not None:
+                    memo[i] = [(words[i], "ignored"), *rest]
+                    return memo[i]
+                unknown[0] -= 1
+                break
             if TOOLTIP in words[i:j]:
                 continue
             role = _lookup(vocab, " ".join(words[i:j]))
@@ -203,41 +242,49 @@ def _first_words() -> frozenset[str]:
     return frozenset(p.split()[0] for p in header_vocabulary() if " " in p)
 
 
+Key = tuple[int, int, tuple[bool, ...]]  # columns present, names opening on a word, presence
+Found = tuple[Key, int, Plan]
+
+
 def align(tokens: list[str], columns: tuple[_Column, ...]) -> tuple[Plan | None, int]:
     """The best alignment of a row's tokens to the columns and how many reach it.
 
-    Best: the most columns present, then present columns leftmost. Two alignments with the
-    same presence differ only in where names split: the row is ambiguous.
+    Best: the most columns present; then the most names opening on a word (`▲ 2 Ismaily`:
+    the `2` belongs to the rank change before the name); then present columns leftmost. Two
+    alignments equal on all three differ only in where words split: the row is ambiguous.
     """
     n, width = len(tokens), len(columns)
     kinds = [_token_kinds(t) for t in tokens]
-    memo: dict[tuple[int, int], tuple[tuple[int, tuple[bool, ...]], int, Plan] | None] = {}
+    memo: dict[tuple[int, int], Found | None] = {}
 
-    def best(c: int, t: int) -> tuple[tuple[int, tuple[bool, ...]], int, Plan] | None:
+    def best(c: int, t: int) -> Found | None:
         if c == width:
-            return ((0, ()), 1, ()) if t == n else None
+            return ((0, 0, ()), 1, ()) if t == n else None
         key = (c, t)
         if key in memo:
             return memo[key]
         col = columns[c]
-        options: list[tuple[tuple[int, tuple[bool, ...]], int, Plan]] = []
-        if col.kind in ("name", "text"):
+        options: list[Found] = []
+        if col.kind in ("name", "text", "symbols"):
             for end in range(t + 1, n + 1):
                 if col.kind == "name" and not _name_span(kinds, t, end):
                     if "score" in kinds[end - 1]:
                         break
                     continue
+                if col.kind == "symbols" and "word" in kinds[end - 1]:
+                    break
                 rest = best(c + 1, end)
                 if rest is not None:
-                    options.append(_with(rest, (t, end)))
+                    word = col.kind == "name" and "word" in kinds[t]
+                    options.append(_with(rest, (t, end), word))
         elif t < n and col.kind in kinds[t]:
             rest = best(c + 1, t + 1)
             if rest is not None:
-                options.append(_with(rest, (t, t + 1)))
+                options.append(_with(rest, (t, t + 1), False))
         if col.optional:
             rest = best(c + 1, t)
             if rest is not None:
-                options.append(_with(rest, None))
+                options.append(_with(rest, None, False))
         if not options:
             memo[key] = None
             return None
@@ -253,12 +300,10 @@ def align(tokens: list[str], columns: tuple[_Column, ...]) -> tuple[Plan | None,
     return found[2], found[1]
 
 
-def _with(
-    rest: tuple[tuple[int, tuple[bool, ...]], int, Plan], span: tuple[int, int] | None
-) -> tuple[tuple[int, tuple[bool, ...]], int, Plan]:
-    (count, presence), ways, plan = rest
+def _with(rest: Found, span: tuple[int, int] | None, word: bool) -> Found:
+    (count, words, presence), ways, plan = rest
     here = span is not None
-    return (count + here, (here, *presence)), ways, (span, *plan)
+    return (count + here, words + word, (here, *presence)), ways, (span, *plan)
 
 
 def _name_span(kinds: list[frozenset[str]], start: int, end: int) -> bool:
@@ -295,11 +340,11 @@ class SpacedRows:
         following line that aligns to its columns; the file's cut last line is kept, flagged."""
         header = _header_at(lines, i)
         if header is None:
-            return None
+            return _matrix_claim(lines, i, ends_mid_line)
         head_lines, labels = header
         roles = tuple(role for _, role in labels[-1])
         tie_table = any(r in ("team1", "team2") for r in roles)
-        columns = tuple(_column(r, tie_table) for r in roles)
+        columns = columns_of(roles, tie_table)
         cells: list[GridCell] = []
         starts: list[int] = []
         ambiguous: list[int] = []
@@ -371,3 +416,54 @@ def _row_cells(
             continue
         cells.append(make_cell(" ".join(tokens[span[0] : span[1]]), number))
     return cells
+
+
+# A results matrix's corner (`Home \\ Away`, footnote marks allowed) before its abbreviations.
+CORNER_RE = re.compile(r"^(\S+\s*\\\s*\S+)\s+(.+)$")
+DIAGONAL = {"—", "–", "-", "×", "x", "X"}
+
+
+def _matrix_claim(lines: tuple[str, ...], i: int, ends_mid_line: bool) -> Claim | None:
+    """A results matrix joined by spaces: `Home \\ Away ALA BEL …`, then rows of a team and
+    its match cells. An empty diagonal cell vanishes with the copy: a row one cell short with
+    no diagonal mark has it at its own column; any other shortfall is ambiguous."""
+    match = CORNER_RE.match(lines[i].strip())
+    if match is None:
+        return None
+    abbrs = match.group(2).split()
+    if len(abbrs) < 3 or not all(is_abbreviation(a) for a in abbrs):
+        return None
+    n = len(abbrs)
+    cells: list[GridCell] = [make_cell(match.group(1), i + 1)]
+    cells.extend(make_cell(a, i + 1) for a in abbrs)
+    starts, ambiguous = [0], []
+    j = i + 1
+    row = 0
+    while j < len(lines):
+        text = lines[j].strip()
+        tokens = tokens_of(text) if text and "|" not in text else []
+        at = next((k for k, t in enumerate(tokens) if "score" in _token_kinds(t)), None)
+        if not tokens or at is None or at == 0 or not _name_span(
+            [_token_kinds(t) for t in tokens], 0, at
+        ):
+            break
+        scores = tokens[at:]
+        if not all("score" in _token_kinds(t) for t in scores) or len(scores) > n:
+            break
+        if j + 1 == len(lines) and ends_mid_line:
+            break  # the file stops inside this row: named as prose, never a value
+        starts.append(len(cells))
+        team = " ".join(tokens[:at])
+        if len(scores) == n - 1 and row < n and not DIAGONAL & set(scores):
+            scores = [*scores[:row], "", *scores[row:]]  # the vanished diagonal
+        if len(scores) != n:
+            ambiguous.append(len(cells))
+            cells.append(make_cell(text, j + 1))
+        else:
+            cells.append(make_cell(team, j + 1))
+            cells.extend(make_cell(score, j + 1) for score in scores)
+        row += 1
+        j += 1
+    if row < 2:
+        return None
+    return Claim(NAME, j - i, tuple(cells), starts=tuple(starts), ambiguous=tuple(ambiguous))

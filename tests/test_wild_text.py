@@ -360,3 +360,93 @@ def test_data_rows_and_header_lines_no_table_took_are_not_headings() -> None:
         assert not looks_like_heading(line), line
     for line in ("Group A", "Round of 16", "2015 Final", "2004–05 season", "Liga 2"):
         assert looks_like_heading(line), line
+
+
+# --- Cut from text exports a helper made of the shared HTML articles (pages we did not develop
+# against): HTML copied as text, and cell per line. Each snippet is verbatim from such a page.
+
+BELARUS = """1994–95 Belarusian Premier League
+Table
+Pos Team Pld W D L GF GA GD Pts Qualification or relegation
+1 Dinamo Minsk (C) 30 20 8 2 83 24 +59 48 1995–96 UEFA Cup Preliminary round
+2 Dvina Vitebsk 30 16 13 1 46 15 +31 45
+3 Dinamo-93 Minsk 30 16 10 4 52 22 +30 42 1995–96 UEFA Cup Winners' Cup Qualifying round
+"""
+
+
+def test_status_mark_in_a_spaced_row_stays_with_the_team() -> None:
+    rows = [
+        (s.position, s.team, s.notes, s.played, s.points, s.qualification)
+        for t in parse(BELARUS).tables for s in t.standings
+    ]  # fmt: skip
+    assert rows == [
+        (1, "Dinamo Minsk", ("C",), 30, 48, "1995–96 UEFA Cup Preliminary round"),
+        # In HTML copied as text an empty cell vanishes: nothing is copied from above.
+        (2, "Dvina Vitebsk", (), 30, 45, None),
+        (3, "Dinamo-93 Minsk", (), 30, 42, "1995–96 UEFA Cup Winners' Cup Qualifying round"),
+    ]
+
+
+EGYPT = """2008–09 Egyptian Premier League
+League table
+Pos Prg Club Pld W D L F A ± Pts Comments
+1 = Al-Ahly (C) 30 18 9 3 52 25 27 63 CAF Champions League 2010
+1 = Ismaily 30 20 3 7 52 31 21 63
+3 ▲ 2 Petrojet 30 13 12 5 47 38 9 51 CAF Confederation Cup 2010
+"""
+
+
+def test_unknown_header_labels_are_columns_of_their_own() -> None:
+    result = parse(EGYPT)
+    rows = [(s.position, s.team, s.points) for t in result.tables for s in t.standings]
+    assert rows == [(1, "Al-Ahly", 63), (1, "Ismaily", 63), (3, "Petrojet", 51)]
+    unread = [f for f in result.findings if f.code == "column-unread"]
+    assert len(unread) == 1 and "'Prg'" in unread[0].message
+
+
+MATRIX = """2011–12 Costa Rican Primera División
+Results
+Home \\ Away[1] ALA BEL CAR
+Alajuelense 1–0 4–0
+Belén 1–2 1–1
+Cartaginés 0–2 2–2
+"""
+
+
+def test_spaced_results_matrix_places_the_vanished_diagonal() -> None:
+    result = parse(MATRIX)
+    matches = [(m.home_team, m.away_team, m.home_goals, m.away_goals) for t in result.tables
+               for m in t.matches]  # fmt: skip
+    assert matches == [
+        ("Alajuelense", "Belén", 1, 0), ("Alajuelense", "Cartaginés", 4, 0),
+        ("Belén", "Alajuelense", 1, 2), ("Belén", "Cartaginés", 1, 1),
+        ("Cartaginés", "Alajuelense", 0, 2), ("Cartaginés", "Belén", 2, 2),
+    ]  # fmt: skip
+
+
+def test_p_before_the_team_is_the_position_where_pld_follows() -> None:
+    cells = ["P", "Team", "Pld", "W", "D", "L", "F", "A", "GD", "Pts"]
+    cells += ["1", "Tarxien (C)", "18", "12", "3", "3", "32", "17", "+15", "39"]
+    cells += ["2", "Mosta", "18", "11", "4", "3", "30", "15", "+15", "37"]
+    result = parse(
+        "Maltese First Division\nFinal League Table\n" + "".join(f"{c}\n|\n" for c in cells)
+    )
+    rows = [(s.position, s.team, s.played, s.points) for t in result.tables for s in t.standings]
+    assert rows == [(1, "Tarxien", 18, 39), (2, "Mosta", 18, 37)]
+
+
+def test_a_navbox_title_starts_a_block_of_its_own() -> None:
+    cells = ["Home \\ Away", "ALP", "BET", "Alpha", "", "1–0", "Beta", "2–2", ""]
+    navbox = ["v t e Maltese First Division 2007-08", "", "Alpha Beta Gamma"]
+    text = "Title\nResults\n" + "".join(f"{c}\n|\n" for c in cells + navbox)
+    result = parse(text)
+    kinds = [t.kind for t in result.tables]
+    assert kinds == ["results_matrix", "unknown"]
+    assert len(result.tables[0].matches) == 2
+
+
+def test_a_one_row_table_holding_a_match_is_an_unread_warning() -> None:
+    # The 2003 Apertura final, written as `Team | Score | Team` under an unknown header.
+    text = "Title\nFinal\nHome side | Outcome | Away side |\nFAS | 1–2 | Águila |\n"
+    codes_ = [(f.code, f.severity) for f in parse(text).findings if f.code.startswith("table")]
+    assert codes_ == [("table-unread", "warning")]

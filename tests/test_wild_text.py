@@ -450,3 +450,24 @@ def test_a_one_row_table_holding_a_match_is_an_unread_warning() -> None:
     text = "Title\nFinal\nHome side | Outcome | Away side |\nFAS | 1–2 | Águila |\n"
     codes_ = [(f.code, f.severity) for f in parse(text).findings if f.code.startswith("table")]
     assert codes_ == [("table-unread", "warning")]
+
+
+def test_a_standings_table_pairs_with_the_matrix_of_its_teams_under_a_sibling_heading() -> None:
+    # 2011–12 Costa Rica: `Standings` and `Results` are sibling headings of one stage.
+    text = (
+        "Title\nFirst stage\nStandings\nPos Team Pld W D L GF GA GD Pts\n"
+        "1 Alajuelense 4 2 2 0 6 2 +4 8\n2 Belén 4 1 2 1 4 4 0 5\n3 Cartaginés 4 0 2 2 2 6 −4 2\n"
+        "Results\nHome \\ Away ALA BEL CAR\nAlajuelense 2–1 2–0\nBelén 1–1 2–1\n"
+        "Cartaginés 1–1 0–0\n"
+    )
+    result = parse(text)
+    found = [(f.code, f.team, f.field) for f in result.findings if f.severity == "warning"]
+    # Alajuelense's matrix cells: 2–1, 2–0 at home, 1–1 and 1–1 away: GF 6, GA 3 (stated 2).
+    assert ("standings-vs-results", "Alajuelense", "goals_against") in found
+
+
+def test_scorer_lines_of_a_match_box_are_no_headings() -> None:
+    from pipeline.frontends.text.blocks import looks_like_heading
+
+    assert not looks_like_heading("Hamed 20'")
+    assert not looks_like_heading("Ali 45+2′")

@@ -63,19 +63,21 @@ def page_context(
 ) -> PageContext:
     """Build the context, pairing each standings table with a standalone matrix of its teams."""
     tables = tuple(tables)
-    standalone: dict[tuple[str, ...], list[ParsedTable]] = {}
+    # Standalone matrices by their teams: a matrix of exactly a table's teams is its results,
+    # in its section or a sibling one (`Standings` and `Results` headings of one stage).
+    standalone: dict[frozenset[str | None], list[ParsedTable]] = {}
     for t in tables:
-        if t.kind == "results_matrix":
-            standalone.setdefault(t.section.path, []).append(t)
+        if t.kind == "results_matrix" and t.matches:
+            standalone.setdefault(frozenset(m.home_team for m in t.matches), []).append(t)
     matrices: dict[str, tuple[Match, ...]] = {}
     for t in tables:
         if t.kind != "league" or t.matches or not t.standings:
             continue
-        teams = {r.team for r in t.standings}
-        for candidate in standalone.get(t.section.path, ()):
-            if {m.home_team for m in candidate.matches} == teams:
-                matrices[t.table_id] = candidate.matches
-                break
+        candidates = standalone.get(frozenset(r.team for r in t.standings), [])
+        near = [c for c in candidates if c.section.path[:-1] == t.section.path[:-1]]
+        after = [c for c in near if c.line > t.line] or near
+        if after:
+            matrices[t.table_id] = after[0].matches
     by_id = {t.table_id: t for t in tables}
     return PageContext(doc, site, tables, tuple(ties), league_rules, tie_rules, matrices, by_id)
 

@@ -49,6 +49,7 @@ INFOBOX_FIELD_RE = re.compile(
 INFOBOX_LINES = 40  # a copied infobox sits at the top of the article
 DATA_ROW_RE = re.compile(r"(?<!\d)\d{1,3}\s*[–\-:]\s*\d{1,3}(?!\d)")  # a score or points pair
 NUMBER_RE = re.compile(r"(?<![\w.])[+\-−]?\d+(?![\w.])")
+MINUTE_RE = re.compile(r"\b\d{1,3}(\+\d{1,2})?[′']")
 FOOTNOTE_END_RE = re.compile(r"(\[[^\]]{1,12}\])+$")
 MAX_HEADING_CHARS = 80
 MAX_HEADING_WORDS = 10
@@ -125,6 +126,8 @@ def looks_like_heading(text: str) -> bool:
         return False
     # A data row or a header line no table took (`1 Flamengo 4 4 0 0 9 2 +7 12`, `Pos Team
     # Pld W D L`): a score or three numbers, or a line wholly of header labels.
+    if MINUTE_RE.search(stripped):
+        return False  # a scorer line of a match box (`Hamed 20'`, `Ali 45+2' (pen.)`)
     numbers = NUMBER_RE.findall(stripped)
     if DATA_ROW_RE.search(stripped) or len(numbers) >= 3:
         return False

@@ -443,8 +443,11 @@ def _matrix_claim(lines: tuple[str, ...], i: int, ends_mid_line: bool) -> Claim 
         text = lines[j].strip()
         tokens = tokens_of(text) if text and "|" not in text else []
         at = next((k for k, t in enumerate(tokens) if "score" in _token_kinds(t)), None)
-        if not tokens or at is None or at == 0 or not _name_span(
-            [_token_kinds(t) for t in tokens], 0, at
+        if (
+            not tokens
+            or at is None
+            or at == 0
+            or not _name_span([_token_kinds(t) for t in tokens], 0, at)
         ):
             break
         scores = tokens[at:]

@@ -6,12 +6,13 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TypeVar
 
 from pipeline import findings as F
 from pipeline import kinds
 from pipeline.checks import page_context, run_checks
-from pipeline.document import PageDocument, Grid, GridCell, Placement
+from pipeline.document import Grid, GridCell, PageDocument, Placement
 from pipeline.findings import Finding, FindingKind, Site
 from pipeline.frontends import read_document
 from pipeline.kinds import Account, TableContext
@@ -430,7 +431,7 @@ def _infobox_season(doc: PageDocument) -> str | None:
             *(c for row in grid.rows for c in row.cells if c is not None),
             *grid.loose,
         ]
-        for label, value in zip(cells, cells[1:], strict=False):
+        for label, value in pairwise(cells):
             if label.text.lower() == "season":
                 return _season(value.text, "")
     return None

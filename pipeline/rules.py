@@ -30,8 +30,9 @@ HEADING_KINDS: tuple[tuple[HeadingKind, re.Pattern[str]], ...] = (
     (
         "round",
         re.compile(
-            r"""^(round\ of\ \d+|((first|second|third|fourth|fifth|final|preliminary)\ (qualifying\ )?
-            |qualifying\ )round
+            r"""^(round\ of\ \d+
+            |((first|second|third|fourth|fifth|final|preliminary)\ (qualifying\ )?
+              |qualifying\ )round
             |(quarter|semi)-?\s?finals?|(regional\ |grand\ |third[- ]place\ )?finals?
             |third\ place(\ match)?|play-?offs?|knockout\ (stage|round)|last\ \d+)$""",
             re.I | re.VERBOSE,
@@ -148,7 +149,8 @@ TIE_FOREIGN = frozenset(label for table in TIE_LABELS.values() for label in tabl
 ALL_LABELS = STANDINGS_FOREIGN | TIE_FOREIGN
 # Labels of columns known to carry nothing the contract stores: named by an info, not a warning.
 NOTHING_TO_STORE = {
-    "notes", "note", "comments", "remarks", "attendance", "att.", "scorers", "goalscorers", "goal scorers",
+    "notes", "note", "comments", "remarks", "attendance", "att.", "scorers", "goalscorers",
+    "goal scorers",
     "referee", "ref.", "report", "time", "kick-off", "source", "ref",
 }  # fmt: skip
 # Labels of an older layout's first header line (`Teams | Scores`) and matrix corners.

@@ -18,8 +18,8 @@ from pipeline.document import GridCell, make_cell
 from pipeline.frontends.text.flavours import Claim, is_pipe, is_rule
 from pipeline.rules import (
     canonical,
-    is_abbreviation,
     header_vocabulary,
+    is_abbreviation,
     normalise_label,
     standings_roles,
     tie_roles,
@@ -95,9 +95,9 @@ def tokens_of(line: str) -> list[str]:
         glued = GLUED_NOTE_RE.match(tok)
         if glued is not None:
             tok = f"{glued.group(1)}[{glued.group(2)}]"  # `w/o1`: a footnote's number glued
-        if out and SCORE_SUFFIX_RE.match(tok) and SCORE_RE.match(out[-1]):
-            out[-1] = f"{out[-1]} {tok}"
-        elif out and _is_mark(tok):
+        if (out and SCORE_SUFFIX_RE.match(tok) and SCORE_RE.match(out[-1])) or (
+            out and _is_mark(tok)
+        ):
             out[-1] = f"{out[-1]} {tok}"
         else:
             out.append(tok)

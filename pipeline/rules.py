@@ -15,6 +15,9 @@ from pipeline.languages import (
 from pipeline.values import strip_tooltip, unlink
 
 DISAMBIGUATION_RE = re.compile(r"\s*\([^)]*\)\s*$")
+# An article title's disambiguation naming the sport (`Points (association football)`): a
+# team's place in brackets (`Club (Tumbes)`) is part of its name, never stripped.
+SPORT_DISAMBIGUATION_RE = re.compile(r"\((association )?football\)$|\(soccer\)$|\(sport\)$")
 
 HeadingKind = Literal["stage", "region", "group", "round", "tiebreaker"]
 
@@ -287,7 +290,7 @@ def canonical(label: str, aliases: dict[str, str]) -> str | None:
     """
     text = normalise_label(label)
     found = aliases.get(text)
-    if found is None and text.endswith(")"):
+    if found is None and text.endswith(")") and SPORT_DISAMBIGUATION_RE.search(text):
         found = aliases.get(DISAMBIGUATION_RE.sub("", text))
     return found
 

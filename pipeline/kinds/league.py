@@ -59,10 +59,18 @@ def read_standing(ctx: TableContext, row: GridRow, account: Account) -> Standing
     derived: list[str] = []
     notes: list[str] = []
     for stat in STAT_FIELDS:
+        if stat in stats:
+            continue  # goals against, taken from a goals pair
         cell = cols.cell(row, stat)
         value = cell.value if cell is not None else None
         stats[stat] = value.number if value is not None and value.kind == "int" else None
         relative = POINTS_RELATIVE_RE.match(cell.text) if cell is not None else None
+        goals = value.pair if value is not None and stat == "goals_for" else None
+        if goals is not None and cols.index("goals_against") is None:
+            # One goals cell `52:25` (German `Tore`, Polish `Bramki`): for, then against.
+            stats["goals_for"], pair_against = goals
+            stats["goals_against"] = pair_against
+            continue
         if stat == "points" and stats[stat] is None and relative is not None:
             # `57+19`: points, then how far above one a game (Spanish tables' positives).
             stats[stat] = int(relative.group(1))

@@ -63,6 +63,7 @@ COLUMN_TYPES: dict[str, TypeCheck] = {
     "position": _is_int,
     "team": is_name_like,
     **{stat: _is_int for stat in STAT_FIELDS},
+    "goals_for": lambda v: v.is_int or v.pair is not None,  # German `Tore`: `52:25`
     "team1": _name_or_empty,
     "team2": _name_or_empty,
     "aggregate": match_cell,

@@ -68,7 +68,9 @@ def _column(role: str, tie_table: bool) -> _Column:
         return _Column(role, "signed", False, False)
     if role == "points" and tie_table:
         return _Column(role, "score", False, False)  # a tie's points `6–3`, `0:6`
-    if role in ("played", "won", "drawn", "lost", "goals_for", "goals_against", "points"):
+    if role == "goals_for":
+        return _Column(role, "goals", False, False)  # `52` or, German `Tore`, `52:25`
+    if role in ("played", "won", "drawn", "lost", "goals_against", "points"):
         return _Column(role, "int", False, False)
     if role in ("aggregate", "score"):
         return _Column(role, "score", False, False)
@@ -276,15 +278,17 @@ def align(tokens: list[str], columns: tuple[_Column, ...]) -> tuple[Plan | None,
                 rest = best(c + 1, end)
                 if rest is not None:
                     word = col.kind == "name" and "word" in kinds[t]
-                    options.append(_with(rest, (t, end), word))
+                    # Free text (Venue, Notes) counts for nothing: where two such columns
+                    # could share the words, every split ties and the row is ambiguous.
+                    options.append(_with(rest, (t, end), word, col.kind != "text"))
         elif t < n and col.kind in kinds[t]:
             rest = best(c + 1, t + 1)
             if rest is not None:
-                options.append(_with(rest, (t, t + 1), False))
+                options.append(_with(rest, (t, t + 1), False, True))
         if col.optional:
             rest = best(c + 1, t)
             if rest is not None:
-                options.append(_with(rest, None, False))
+                options.append(_with(rest, None, False, col.kind != "text"))
         if not options:
             memo[key] = None
             return None
@@ -300,9 +304,9 @@ def align(tokens: list[str], columns: tuple[_Column, ...]) -> tuple[Plan | None,
     return found[2], found[1]
 
 
-def _with(rest: Found, span: tuple[int, int] | None, word: bool) -> Found:
+def _with(rest: Found, span: tuple[int, int] | None, word: bool, counts: bool) -> Found:
     (count, words, presence), ways, plan = rest
-    here = span is not None
+    here = span is not None and counts
     return (count + here, words + word, (here, *presence)), ways, (span, *plan)
 
 
@@ -325,6 +329,8 @@ def _token_kinds(token: str) -> frozenset[str]:
     value = read_value(token)
     if value.is_match and not value.is_int:
         kinds.add("score")
+    if "int" in kinds or value.pair is not None:
+        kinds.add("goals")
     if any(ch.isalpha() for ch in token) and "score" not in kinds:
         kinds.add("word")
     return frozenset(kinds)
@@ -362,7 +368,9 @@ class SpacedRows:
             plan, ways = align(tokens, columns) if len(tokens) <= MAX_TOKENS else (None, 0)
             last = j + 1 == n
             if plan is None or (last and ends_mid_line):
-                if last and (ends_mid_line or plan is None) and j > i + head_lines:
+                # Only a last line the file stops inside (no final newline) is a cut row; a
+                # whole last line that fits no column is the next heading or prose.
+                if last and ends_mid_line and j > i + head_lines:
                     # The file stops inside this row: kept whole, flagged, never a value.
                     starts.append(len(cells))
                     cells.append(make_cell(text, j + 1))

@@ -283,6 +283,12 @@ POINTS_DEDUCTION = declare(
     "{team}: {stated} points where {ppw}·{won}+{drawn} gives {computed} ({diff}): a deduction "
     "or a typo; check the notes.",
 )  # fmt: skip
+POINTS_DEDUCTION_NOTED = declare(
+    "points-deduction-noted", "info",
+    "A row's points fit no rule, and the page marks them with a note (a deduction it explains).",
+    "{team}: {stated} points where {ppw}·{won}+{drawn} gives {computed} ({diff}); the page "
+    "marks the points [{marks}]: a deduction its note explains.",
+)  # fmt: skip
 STANDINGS_VS_RESULTS = declare(
     "standings-vs-results", "warning", "A standings value disagrees with its results matrix.",
     "{team}: {field} stated {stated} but its results matrix gives {computed}; cells that could "

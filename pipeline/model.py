@@ -32,6 +32,7 @@ class StandingRow:
     notes: tuple[str, ...]
     team_link: str | None = None
     derived: tuple[str, ...] = ()  # fields the rendering computed rather than stated
+    points_marks: tuple[str, ...] = ()  # footnote marks on the points cell (`22[*]`)
 
     @property
     def goal_average(self) -> Fraction | None:

@@ -15,6 +15,7 @@ FOOTNOTE_RE = re.compile(
         (?:note|nb|lower-alpha|upper-alpha|lower-roman|n)\s*\d+   # named groups: [note 1]
       | [a-z]                                                     # letter marks: [a]
       | \d{1,3}                                                   # references: [1]
+      | [*†‡§¶\#]{1,3}                                            # symbol marks: [*], [‡]
       | citation\ needed
     )\s*\]""",
     re.VERBOSE | re.IGNORECASE,
@@ -49,7 +50,7 @@ SCORE_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 WALKOVER_RE = re.compile(
-    rf"^(w\.?\s*/?\s*o\.?|walkover|{_alternatives(WALKOVER_WORDS)})$", re.IGNORECASE
+    rf"^\(?(w\.?\s*/?\s*o\.?|walkover|{_alternatives(WALKOVER_WORDS)})\)?$", re.IGNORECASE
 )
 NOT_PLAYED_RE = re.compile(
     r"^(n\.?\s*p\.?|[–\-—−]|not played|postponed|canc\.?|cancelled|TBD"

@@ -67,10 +67,19 @@ def check_points(table: ParsedTable, ctx: PageContext) -> Iterable[Finding]:
             continue  # computed points cannot contradict the page
         if not fits_points(row.points, row.won, row.drawn, ppw):
             expected = ppw * (row.won or 0) + (row.drawn or 0)
+            diff = f"{(row.points or 0) - expected:+d}"
+            if row.points_marks:
+                # The page marks these points with a note (`22[*]`): a deduction it explains,
+                # not a contradiction.
+                yield F.POINTS_DEDUCTION_NOTED.at(
+                    at, row.line, team=row.team, field="points", stated=row.points,
+                    computed=expected, ppw=ppw, won=row.won, drawn=row.drawn, diff=diff,
+                    marks=", ".join(row.points_marks),
+                )  # fmt: skip
+                continue
             yield F.POINTS_DEDUCTION.at(
                 at, row.line, team=row.team, field="points", stated=row.points,
-                computed=expected, ppw=ppw, won=row.won, drawn=row.drawn,
-                diff=f"{(row.points or 0) - expected:+d}",
+                computed=expected, ppw=ppw, won=row.won, drawn=row.drawn, diff=diff,
             )  # fmt: skip
 
 

@@ -113,6 +113,8 @@ def _suffix(path: str) -> str:
 
 def _ensure_builtins() -> None:
     if not any(f.name == "text" for f in _REGISTRY):
+        from pipeline.frontends.html import HtmlFrontEnd
         from pipeline.frontends.text import TextFrontEnd
 
+        _REGISTRY.append(HtmlFrontEnd())
         _REGISTRY.append(TextFrontEnd())  # the fallback: last, claims nothing

@@ -81,6 +81,7 @@ def read_standing(ctx: TableContext, row: GridRow, account: Account) -> Standing
             derived.append(stat)
     pos = cols.cell(row, "position")
     qual = cols.cell(row, "qualification")
+    points_cell = cols.cell(row, "points")
     abbrs = cols.abbreviations
     return StandingRow(
         line=row.line,
@@ -99,6 +100,7 @@ def read_standing(ctx: TableContext, row: GridRow, account: Account) -> Standing
         points=stats["points"],
         team_link=cell_link(team_cell),
         derived=tuple(derived),
+        points_marks=points_cell.marks if points_cell is not None else (),
     )
 
 

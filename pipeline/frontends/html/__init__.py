@@ -1,0 +1,180 @@
+"""Read Wikipedia HTML (action=render fragments, whole pages, kiwix) into the page document.
+
+Headings are `h2`–`h6` whatever wraps them (`span.mw-headline` in older HTML, `div.mw-heading`
+now); tables are grids whose `rowspan`/`colspan` are expanded by the HTML table model; cell text
+is what a reader sees (footnotes and status marks become marks, hidden sort keys are dropped).
+The section tree and relations are the shared ones: nothing after this knows the rendering.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree, html
+
+from pipeline import ids
+from pipeline.document import Grid, PageDocument, build_relations
+from pipeline.findings import Finding, Site
+from pipeline.frontends.html.tables import read_table
+from pipeline.frontends.text.decode import decode_bytes
+from pipeline.sections import Event, HeadingEvent, ProseEvent, TableEvent, build_tree
+
+# Markup that says the file is HTML: a tag a Wikipedia page always holds near its start.
+HTML_RE = re.compile(r"<(?:!doctype html|html|body|table|h[1-6]|p|div)[\s>]", re.I)
+# The action=render capture's first-line comment: the URL (percent-encoded) and a timestamp.
+CAPTURE_RE = re.compile(r"^\s*<!--\s*(\S+)\s+(\d{4}-\d\d-\d\d[-\d]*)\s*-->")
+# A wikitext table's opening line: wikitext may hold tags (`<ref>`, `<br>`), never this in HTML.
+WIKITABLE_RE = re.compile(r"^\{\|", re.M)
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Page furniture, never content: edit links, the table of contents, navboxes, hidden text.
+SKIP_CLASSES = ("mw-editsection", "toc", "navbox", "reflist", "references", "noprint", "metadata")
+
+
+class HtmlFrontEnd:
+    """Wikipedia HTML: claims files whose start holds HTML markup."""
+
+    name = "html"
+    suffixes: tuple[str, ...] = (".html", ".htm", ".xhtml")
+    renderings: tuple[str, ...] = ("html",)
+
+    def claims(self, head: str) -> bool:
+        """HTML markup in the file's start (a tag of a page, not `<ref>` in wikitext)."""
+        return bool(HTML_RE.search(head)) and not WIKITABLE_RE.search(head)
+
+    def read(self, data: bytes, site: Site) -> tuple[PageDocument, list[Finding]]:
+        """Parse the HTML leniently (lxml's recovering parser) and walk it in page order."""
+        text, findings = decode_bytes(data, site)
+        lines = text.count("\n") + 1
+        root = _parse(text)
+        events: list[Event] = []
+        grids: list[Grid] = []
+        prose: list[str] = []
+        title = ""
+        if root is not None:
+            for kind, element in _walk(root):
+                line = element.sourceline or 1
+                if kind == "heading":
+                    heading = _clean(_text(element))
+                    if not heading:
+                        continue
+                    level = int(element.tag[1])
+                    if level == 1:
+                        title = title or heading
+                        continue
+                    events.append(HeadingEvent(heading, line, level))
+                elif kind == "prose":
+                    sentence = _clean(_text(element))
+                    if sentence:
+                        events.append(ProseEvent(sentence, line))
+                        prose.append(sentence)
+                else:
+                    table_id = ids.table_id(site.page, len(grids) + 1)
+                    grid = read_table(element, table_id)
+                    grids.append(grid)
+                    events.append(TableEvent(table_id, grid.line))
+        tree = build_tree(events, site)
+        findings.extend(tree.findings)
+        url, retrieved = _capture(text)
+        document = PageDocument(
+            page=site.page,
+            path=site.path,
+            rendering="html" if grids else "none",
+            title=title or _title_from(url) or (prose[0] if prose else ""),
+            lines=lines,
+            root=tree.root,
+            grids=tuple(grids),
+            placements=tree.placements,
+            intro="\n".join([title or _title_from(url) or "", *prose[:12]]),
+            source_url=url,
+            retrieved=retrieved,
+            relations=build_relations(tree.root, tree.placements),
+        )
+        return document, findings
+
+
+def _parse(text: str) -> etree._Element | None:
+    """The document's root, or None when nothing parses (never raises on bad markup)."""
+    try:
+        return html.fromstring(f"<div>{text}</div>") if text.strip() else None
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _walk(root: etree._Element) -> list[tuple[str, etree._Element]]:
+    """Headings, prose paragraphs and tables in page order; a table's inner tables follow it
+    as tables of their own; furniture (edit links, navboxes, the contents) is skipped."""
+    out: list[tuple[str, etree._Element]] = []
+
+    def visit(element: etree._Element) -> None:
+        for child in element:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if not tag or _skipped(child):
+                continue
+            if tag in HEADINGS:
+                out.append(("heading", child))
+            elif tag == "table":
+                out.append(("table", child))
+                for inner in child.iter("table"):
+                    if inner is not child and not _skipped(inner):
+                        out.append(("table", inner))
+            elif tag == "p":
+                out.append(("prose", child))
+            else:
+                visit(child)
+
+    visit(root)
+    return out
+
+
+def _skipped(element: etree._Element) -> bool:
+    classes = (element.get("class") or "").split()
+    return any(c in SKIP_CLASSES for c in classes) or "display:none" in (
+        element.get("style") or ""
+    ).replace(" ", "")
+
+
+def _text(element: etree._Element) -> str:
+    """An element's visible text: edit links and hidden spans dropped, `<br>` as a space."""
+    parts: list[str] = []
+
+    def visit(node: etree._Element) -> None:
+        if isinstance(node.tag, str) and node is not element and _skipped(node):
+            if node.tail:
+                parts.append(node.tail)
+            return
+        if node.tag == "br":
+            parts.append(" ")
+        elif node.text and isinstance(node.tag, str):
+            parts.append(node.text)
+        for child in node:
+            visit(child)
+        if node is not element and node.tail:
+            parts.append(node.tail)
+
+    visit(element)
+    return "".join(parts)
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def _capture(text: str) -> tuple[str | None, str | None]:
+    """The URL and time an action=render capture states in its first line, if it does."""
+    match = CAPTURE_RE.match(text)
+    if match is None:
+        return None, None
+    from urllib.parse import unquote
+
+    url = unquote(match.group(1))
+    return ("https:" + url if url.startswith("//") else url), match.group(2)
+
+
+def _title_from(url: str | None) -> str | None:
+    """An article title from a capture URL's `title=` (render URLs carry only a curid)."""
+    if not url:
+        return None
+    match = re.search(r"[?&]title=([^&]+)|/wiki/([^?]+)$", url)
+    if match is None:
+        return None
+    return (match.group(1) or match.group(2)).replace("_", " ")

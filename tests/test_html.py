@@ -1,0 +1,91 @@
+"""The HTML front end on the shared Wikipedia articles (issue 12, first part): the same page
+document as the text front end, so every kind and check works unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.page import PageResult, parse_page
+
+HTML = Path(__file__).parent / "fixtures" / "html"
+
+
+def read(stem: str) -> PageResult:
+    (path,) = HTML.glob(f"{stem}*.html")
+    return parse_page(path.read_bytes(), path.stem, f"raw/{path.name}")
+
+
+def parse(text: str) -> PageResult:
+    return parse_page(text.encode(), "case", "raw/case.html")
+
+
+def test_league_table_matrix_and_links_of_a_whole_article() -> None:
+    result = read("2007-08_maltese_first_division")
+    assert result.info.rendering == "html"
+    (league,) = [t for t in result.tables if t.kind == "league"]
+    first = league.standings[0]
+    assert (first.position, first.team, first.played, first.won, first.points, first.notes) == (
+        1, "Tarxien", 18, 12, 39, ("C",),
+    )  # fmt: skip
+    assert first.team_link == "Tarxien Rainbows F.C."
+    (matrix,) = [t for t in result.tables if t.kind == "results_matrix"]
+    assert len(matrix.matches) == 90
+    assert result.info.season == "2007–08"
+
+
+def test_headings_nest_by_their_level_and_rowspans_expand() -> None:
+    result = read("2011-12_costa_rican_primera_division")
+    paths = [t.section.path for t in result.tables if t.kind == "league"]
+    assert paths[0] == ("Campeonato de Invierno", "First stage", "Standings")
+    assert paths[1] == ("Campeonato de Verano", "First stage", "Standings")
+    # Qualification cells span rows (rowspan): the covered rows take the spanning value.
+    invierno = next(t for t in result.tables if t.kind == "league")
+    assert [s.qualification for s in invierno.standings[:2]] == [
+        "Advances to the Semifinals", "Advances to the Semifinals",
+    ]  # fmt: skip
+    found = {(f.code, f.team, f.field) for f in result.findings if f.severity == "warning"}
+    assert ("standings-vs-results", "San Carlos", "goals_against") in found
+
+
+def test_hidden_alignment_digit_and_symbol_marks() -> None:
+    result = read("2012-13_southern_football_league")
+    kettering = next(s for t in result.tables for s in t.standings if s.team == "Kettering Town")
+    assert (kettering.points, kettering.points_marks) == (22, ("*",))
+    noted = [f for f in result.findings if f.code == "points-deduction-noted"]
+    assert any(f.team == "Kettering Town" for f in noted)
+    assert not [f for f in result.findings if f.code == "points-deduction"]
+
+
+def test_two_legged_ties_walkovers_and_shootouts() -> None:
+    result = read("2011_caf_u23_championship_qualification")
+    shootouts = [d for d in result.ties if d.team1_penalties is not None]
+    assert shootouts and all(d.decided_by == "penalties" for d in shootouts)
+    walkovers = [d for d in result.ties if d.tie.walkover]
+    assert walkovers
+    legs = [m for t in result.tables for m in t.matches if m.tie_id == walkovers[0].tie_id]
+    assert all(m.home_goals is None and m.away_goals is None for m in legs)
+
+
+def test_malformed_html_is_findings_not_a_traceback() -> None:
+    for text in ("<table><tr><td rowspan=99999 colspan=abc>x</td>", "<h2>", "<p>" * 50, "<table>"):
+        result = parse(text)
+        assert result.info.rendering in ("html", "none")
+
+
+def test_spans_follow_the_html_table_model() -> None:
+    text = (
+        "<h2>Group A</h2><table class='wikitable'>"
+        "<tr><th>Pos</th><th>Team</th><th>Pld</th><th>W</th><th>D</th><th>L</th><th>GF</th>"
+        "<th>GA</th><th>GD</th><th>Pts</th><th>Qualification</th></tr>"
+        "<tr><td>1</td><td><a href='/wiki/Alfa_FC' title='Alfa FC'>Alfa</a>&nbsp;(C)</td>"
+        "<td>2</td><td>1</td><td>1</td><td>0</td><td>3</td><td>1</td><td>+2</td><td>4</td>"
+        "<td rowspan='{{{rows}}}'>Final</td></tr>"
+        "<tr><td>2</td><td>Beta</td><td>2</td><td>0</td><td>1</td><td>1</td><td>1</td>"
+        "<td>3</td><td>−2</td><td><span style='display:none'>0</span>1</td><td></td></tr>"
+        "</table>"
+    )
+    result = parse(text)
+    rows = [(s.team, s.team_link, s.notes, s.points, s.qualification)
+            for t in result.tables for s in t.standings]  # fmt: skip
+    # `rowspan="{{{rows}}}"` is not a number: a span of 1 (the spec's integer parsing).
+    assert rows == [("Alfa", "Alfa FC", ("C",), 4, "Final"), ("Beta", None, (), 1, None)]

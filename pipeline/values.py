@@ -89,6 +89,9 @@ def clean_text(text: str) -> str:
 WIKILINK_RE = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?(?:\]\]|$)")
 
 
+SYMBOL_MARKS = frozenset("*†‡§¶")
+
+
 def unlink(text: str) -> str:
     """Show wiki links as a reader sees them: each link's label."""
     return WIKILINK_RE.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(1), text)
@@ -103,6 +106,10 @@ def split_marks(text: str) -> tuple[str, tuple[str, ...]]:
     """Remove footnote and status marks from a cell; return the text and the marks, in order."""
     if "[[" in text:
         text = unlink(text)
+    if text[-1:] in SYMBOL_MARKS:
+        # A symbol glued to a value (`22*`, `46‡`: a footnote an HTML copy left bare).
+        base, marks = split_marks(text.rstrip("".join(SYMBOL_MARKS)))
+        return base, (*marks, text[len(text.rstrip("".join(SYMBOL_MARKS))) :])
     if "[" not in text and "(" not in text:
         return clean_text(text), ()  # no mark can stand in it (both kinds are bracketed)
     notes: list[str] = []

@@ -471,3 +471,65 @@ def test_scorer_lines_of_a_match_box_are_no_headings() -> None:
 
     assert not looks_like_heading("Hamed 20'")
     assert not looks_like_heading("Ali 45+2′")
+
+
+# --- From a second reading of text exports made from other shared HTML articles ------------
+
+
+def test_points_with_a_bare_symbol_mark_keep_the_table_going() -> None:
+    # 2012–13 Southern League, HTML copied as text: `22*` (a deduction's footnote).
+    text = (
+        "Title\nLeague table\nPos Team Pld W D L GF GA GD Pts Qualification or relegation\n"
+        "21 Bedworth United (R) 42 11 9 22 39 73 −34 42 Relegation to the NPL Division One South\n"
+        "22 Kettering Town (R) 42 8 8 26 47 102 −55 22* Relegation to the Division One Central\n"
+    )
+    rows = [(s.team, s.points, s.points_marks) for t in parse(text).tables for s in t.standings]
+    assert rows == [("Bedworth United", 42, ()), ("Kettering Town", 22, ("*",))]
+
+
+def test_a_row_that_fits_no_reading_is_named_and_the_table_goes_on() -> None:
+    text = (
+        "Title\nLeague table\nPos Team Pld W D L GF GA GD Pts\n"
+        "1 Alfa 2 1 1 0 3 1 +2 4\n2 Beta 2 0 1 1 1 3 −2 one\n3 Gamma 2 0 1 1 1 1 0 1\n"
+    )
+    result = parse(text)
+    assert [s.team for t in result.tables for s in t.standings] == ["Alfa", "Gamma"]
+    assert [(f.code, f.severity, f.line) for f in result.findings if f.code == "row-unplaced"] == [
+        ("row-unplaced", "warning", 5)
+    ]
+
+
+def test_a_date_column_in_spaced_rows_never_joins_a_team_name() -> None:
+    # 1978–79 Scottish League Cup, HTML copied as text.
+    text = (
+        "Title\nFirst Round\nHome Team Score Away Team Date\n"
+        "Alloa Athletic 4–1 Stirling Albion 16-08-1978\nBerwick Rangers 2–0 St. Johnstone 16-08-1978\n"
+    )
+    matches = [(m.home_team, m.away_team, m.home_goals, m.date) for t in parse(text).tables
+               for m in t.matches]  # fmt: skip
+    assert matches == [
+        ("Alloa Athletic", "Stirling Albion", 4, "16-08-1978"),
+        ("Berwick Rangers", "St. Johnstone", 2, "16-08-1978"),
+    ]
+
+
+def test_a_date_column_first_in_cell_per_line_is_no_header_cell() -> None:
+    # 2007–08 Hazfi Cup, cell per line: the first row starts with its date.
+    cells = ["Date", "Home team", "Score", "Away team", "Notes"]
+    cells += ["15 October 2007", "Naft Tehran", "0-1", "Shahrdari Bandar Abbas", ""]
+    cells += ["15 October 2007", "Steel Azin", "2-1", "Shahrdari Shahr Ray", ""]
+    result = parse("Title\nFirst round\n" + "".join(f"{c}\n|\n" if c else "|\n" for c in cells))
+    matches = [(m.home_team, m.away_team, m.home_goals, m.away_goals, m.date)
+               for t in result.tables for m in t.matches]  # fmt: skip
+    assert matches == [
+        ("Naft Tehran", "Shahrdari Bandar Abbas", 0, 1, "15 October 2007"),
+        ("Steel Azin", "Shahrdari Shahr Ray", 2, 1, "15 October 2007"),
+    ]
+
+
+def test_contents_lines_colour_keys_and_venues_are_no_headings() -> None:
+    from pipeline.frontends.text.blocks import looks_like_heading
+
+    for line in ("9 External links", "7.2 Specific", "16 clubs from the first stage",
+                 "Relegated to Tercera División", "Narcís Sala, Barcelona"):  # fmt: skip
+        assert not looks_like_heading(line), line

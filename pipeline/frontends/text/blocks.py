@@ -49,6 +49,12 @@ INFOBOX_FIELD_RE = re.compile(
 INFOBOX_LINES = 40  # a copied infobox sits at the top of the article
 DATA_ROW_RE = re.compile(r"(?<!\d)\d{1,3}\s*[–\-:]\s*\d{1,3}(?!\d)")  # a score or points pair
 NUMBER_RE = re.compile(r"(?<![\w.])[+\-−]?\d+(?![\w.])")
+TOC_RE = re.compile(r"^\d{1,2}(\.\d{1,2})*\s+\S|^\d+\s+[a-z]")
+LEGEND_RE = re.compile(
+    r"^(relegated|promoted|qualified|qualification|advance[sd]?|eliminated|withdrew)\s+"
+    r"(to|for|from|into)\b",
+    re.I,
+)
 MINUTE_RE = re.compile(r"\b\d{1,3}(\+\d{1,2})?[′']")
 FOOTNOTE_END_RE = re.compile(r"(\[[^\]]{1,12}\])+$")
 MAX_HEADING_CHARS = 80
@@ -66,6 +72,7 @@ class _Run:
         self.cells: list[GridCell] = []
         self.starts: set[int] = set()
         self.ambiguous: set[int] = set()
+        self.unaligned: set[int] = set()
         self.flavours: set[str] = set()
         self.rules: list[tuple[int, int]] = []
         self.cut = False
@@ -74,6 +81,7 @@ class _Run:
         base = len(self.cells)
         self.starts.update(base + s for s in claim.starts)
         self.ambiguous.update(base + s for s in claim.ambiguous)
+        self.unaligned.update(base + s for s in claim.unaligned)
         self.cells.extend(claim.cells)
         self.flavours.add(claim.name)
         self.cut = self.cut or claim.cut
@@ -102,6 +110,7 @@ class _Run:
             cut=self.cut,
             starts=frozenset(self.starts),
             ambiguous=frozenset(self.ambiguous),
+            unaligned=frozenset(self.unaligned),
         )
 
 
@@ -126,6 +135,10 @@ def looks_like_heading(text: str) -> bool:
         return False
     # A data row or a header line no table took (`1 Flamengo 4 4 0 0 9 2 +7 12`, `Pos Team
     # Pld W D L`): a score or three numbers, or a line wholly of header labels.
+    if TOC_RE.match(stripped) or LEGEND_RE.match(stripped) or ", " in stripped:
+        # A contents line (`9 External links`), a list item (`16 clubs from …`), a colour
+        # key (`Relegated to Tercera División`) or a venue (`Narcís Sala, Barcelona`).
+        return False
     if MINUTE_RE.search(stripped):
         return False  # a scorer line of a match box (`Hamed 20'`, `Ali 45+2' (pen.)`)
     numbers = NUMBER_RE.findall(stripped)

@@ -20,6 +20,8 @@ from pipeline.rules import (
     STANDINGS_ALIASES,
     STAT_FIELDS,
     TIE_ALIASES,
+    canonical,
+    header_vocabulary,
     is_abbreviation,
     is_filler,
     is_label,
@@ -187,6 +189,8 @@ def _extend_tie_header(cells: Sequence[Cell], n: int, labels: list[str]) -> tupl
     while n + 1 < len(cells) and cells[n].value.is_name:
         if cells[n + 1].value.is_match:
             break
+        if canonical(cells[n].raw, header_vocabulary()) is None:
+            break  # a value (a date, a team), not a label: the first row has begun
         labels.append(cells[n].raw)
         n += 1
     return n, labels

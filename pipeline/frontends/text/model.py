@@ -24,6 +24,7 @@ class TableBlock:
     cut: bool  # the file ends inside this block's last cell or row
     starts: frozenset[int] = frozenset()  # indices of cells the rendering marks as row starts
     ambiguous: frozenset[int] = frozenset()  # row starts of rows that align two ways (kept whole)
+    unaligned: frozenset[int] = frozenset()  # row starts of data rows that align no way (whole)
 
     @property
     def header_end(self) -> int | None:

@@ -80,6 +80,11 @@ def rebuild_rows(block: TableBlock, layout: Layout, at_eof: bool) -> Rebuilt:
             unused.append(Leftover(tuple(segment), "row-ambiguous", why))
             index += 1
             continue
+        if block.unaligned and at[n] in block.unaligned:
+            why = "its words fit no reading of the table's columns"
+            unused.append(Leftover(tuple(segment), "row-unplaced", why))
+            index += 1
+            continue
         if block.rows_marked and _full_width(segment, layout) and not (last and block.cut):
             # A full-width row inside the table (`| Northern zone |`) heads the rows below it.
             subheadings.extend(segment)

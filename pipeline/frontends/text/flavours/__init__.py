@@ -24,6 +24,7 @@ class Claim:
     cut: bool = False  # the last cell was cut by the end of the file
     starts: tuple[int, ...] = ()  # indices of the cells that start a row (a row line, `| `)
     ambiguous: tuple[int, ...] = ()  # row starts of rows kept whole: they align two ways
+    unaligned: tuple[int, ...] = ()  # row starts of rows kept whole: they align no way
 
 
 class Flavour(Protocol):

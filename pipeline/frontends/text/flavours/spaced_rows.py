@@ -38,6 +38,13 @@ SCORE_SUFFIX_RE = re.compile(
 SCORE_RE = re.compile(r"^\d+\s*[–\-:]\s*\d+")
 # A walkover word with a footnote's number glued on, as HTML copied as text gives `w/o<sup>1`.
 GLUED_NOTE_RE = re.compile(r"^(w/o|W/O|w\.o\.|W\.O\.)(\d{1,2})$")
+# Dates as match tables write them: `16-08-1978`, `16.08.1978`, `2013-04-30`, `15 October 2007`,
+# `October 15, 2007`.
+NUMERIC_DATE_RE = re.compile(r"^(\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{4}-\d\d-\d\d)$")
+DATE_RE = re.compile(
+    r"^(\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{4}-\d\d-\d\d|\d{1,2} [A-Z][a-z]+ \d{4}"
+    r"|[A-Z][a-z]+ \d{1,2}, \d{4})$"
+)
 RANK_RE = re.compile(r"^=?\d{1,3}\.?$")
 SIGNED_RE = re.compile(r"^[+\-−–]?\d+(\[[^\]]*\])*$")
 INT_RE = re.compile(r"^\d+(\[[^\]]*\])*$")
@@ -72,6 +79,8 @@ def _column(role: str, tie_table: bool) -> _Column:
         return _Column(role, "goals", False, False)  # `52` or, German `Tore`, `52:25`
     if role in ("played", "won", "drawn", "lost", "goals_against", "points"):
         return _Column(role, "int", False, False)
+    if role == "date":
+        return _Column(role, "date", True, False)  # `16-08-1978`, `15 October 2007`
     if role in ("aggregate", "score"):
         return _Column(role, "score", False, False)
     if role in ("leg1", "leg2", "penalties", "extra"):
@@ -267,7 +276,13 @@ def align(tokens: list[str], columns: tuple[_Column, ...]) -> tuple[Plan | None,
             return memo[key]
         col = columns[c]
         options: list[Found] = []
-        if col.kind in ("name", "text", "symbols"):
+        if col.kind == "date":
+            for end in range(t + 1, min(n, t + 4) + 1):
+                if DATE_RE.match(" ".join(tokens[t:end])):
+                    rest = best(c + 1, end)
+                    if rest is not None:
+                        options.append(_with(rest, (t, end), False, True))
+        elif col.kind in ("name", "text", "symbols"):
             for end in range(t + 1, n + 1):
                 if col.kind == "name" and not _name_span(kinds, t, end):
                     if "score" in kinds[end - 1]:
@@ -313,24 +328,26 @@ def _with(rest: Found, span: tuple[int, int] | None, word: bool, counts: bool) -
 def _name_span(kinds: list[frozenset[str]], start: int, end: int) -> bool:
     """A name: words holding at least one letter, and no score among them."""
     span = kinds[start:end]
-    return any("word" in k for k in span) and not any("score" in k for k in span)
+    return any("word" in k for k in span) and not any("score" in k or "date" in k for k in span)
 
 
 @lru_cache(maxsize=1 << 14)
 def _token_kinds(token: str) -> frozenset[str]:
     """What a token may fill: rank, int, signed, score, word (a name or text word)."""
     kinds: set[str] = set()
+    value = read_value(token)
     if RANK_RE.match(token):
         kinds.add("rank")
-    if INT_RE.match(token):
-        kinds.update(("int", "signed"))
-    elif SIGNED_RE.match(token):
+    if INT_RE.match(token) or (value.kind == "int" and value.base.isdigit()):
+        kinds.update(("int", "signed"))  # `22*`: a marked number is a number
+    elif SIGNED_RE.match(token) or value.kind == "int":
         kinds.add("signed")
-    value = read_value(token)
     if value.is_match and not value.is_int:
         kinds.add("score")
     if "int" in kinds or value.pair is not None:
         kinds.add("goals")
+    if NUMERIC_DATE_RE.match(token):
+        return frozenset({"date"})  # never part of a name nor a score
     if any(ch.isalpha() for ch in token) and "score" not in kinds:
         kinds.add("word")
     return frozenset(kinds)
@@ -354,6 +371,7 @@ class SpacedRows:
         cells: list[GridCell] = []
         starts: list[int] = []
         ambiguous: list[int] = []
+        unaligned: list[int] = []
         for k, row in enumerate(labels):
             starts.append(len(cells))
             cells.extend(make_cell(label, i + k + 1) for label, _ in row)
@@ -367,6 +385,14 @@ class SpacedRows:
             tokens = tokens_of(text)
             plan, ways = align(tokens, columns) if len(tokens) <= MAX_TOKENS else (None, 0)
             last = j + 1 == n
+            if plan is None and not last and _data_like(tokens):
+                # A row of the table that fits no reading of its columns: named (never a
+                # silent end of the table, never a guess), and the rows after it still read.
+                starts.append(len(cells))
+                unaligned.append(len(cells))
+                cells.append(make_cell(text, j + 1))
+                j += 1
+                continue
             if plan is None or (last and ends_mid_line):
                 # Only a last line the file stops inside (no final newline) is a cut row; a
                 # whole last line that fits no column is the next heading or prose.
@@ -393,7 +419,13 @@ class SpacedRows:
             cut=cut,
             starts=tuple(starts),
             ambiguous=tuple(ambiguous),
+            unaligned=tuple(unaligned),
         )
+
+
+def _data_like(tokens: list[str]) -> bool:
+    """Three numbers or scores: a table row, whatever else it holds."""
+    return sum(bool({"int", "signed", "score"} & _token_kinds(t)) for t in tokens) >= 3
 
 
 def _header_at(

@@ -503,7 +503,8 @@ def test_a_date_column_in_spaced_rows_never_joins_a_team_name() -> None:
     # 1978–79 Scottish League Cup, HTML copied as text.
     text = (
         "Title\nFirst Round\nHome Team Score Away Team Date\n"
-        "Alloa Athletic 4–1 Stirling Albion 16-08-1978\nBerwick Rangers 2–0 St. Johnstone 16-08-1978\n"
+        "Alloa Athletic 4–1 Stirling Albion 16-08-1978\n"
+        "Berwick Rangers 2–0 St. Johnstone 16-08-1978\n"
     )
     matches = [(m.home_team, m.away_team, m.home_goals, m.date) for t in parse(text).tables
                for m in t.matches]  # fmt: skip

@@ -119,10 +119,13 @@ def split_marks(text: str) -> tuple[str, tuple[str, ...]]:
         return ""
 
     base = FOOTNOTE_RE.sub(keep, clean_text(text))
+    found: list[str] = []
     status = STATUS_RE.search(base)
-    if status:
-        notes.extend(mark.strip() for mark in status.group(1).split(","))
+    while status:  # `Leamington (C) (P)`: each mark, in order
+        found[:0] = [mark.strip() for mark in status.group(1).split(",")]
         base = base[: status.start()]
+        status = STATUS_RE.search(base)
+    notes.extend(found)
     return clean_text(base), tuple(notes)
 
 

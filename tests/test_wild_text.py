@@ -534,3 +534,11 @@ def test_contents_lines_colour_keys_and_venues_are_no_headings() -> None:
     for line in ("9 External links", "7.2 Specific", "16 clubs from the first stage",
                  "Relegated to Tercera División", "Narcís Sala, Barcelona"):  # fmt: skip
         assert not looks_like_heading(line), line
+
+
+def test_status_marks_one_after_another_and_away_goals_written_first() -> None:
+    from pipeline.frontends.text.flavours.spaced_rows import tokens_of
+    from pipeline.values import read_value
+
+    assert read_value("Leamington (C) (P)").marks == ("C", "P")
+    assert tokens_of("Real Unión (a) 6–6 Real Madrid 4–3 2–3")[:3] == ["Real", "Unión", "(a) 6–6"]

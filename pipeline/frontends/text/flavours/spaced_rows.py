@@ -102,7 +102,16 @@ def tokens_of(line: str) -> list[str]:
     """Split a row into tokens, a score and its suffix (`2–2 (2–4 p)`) kept as one, and a
     mark (`(C)`, `[1]`) kept with the token before it."""
     out: list[str] = []
+    away_first = False  # `(a) 6–6`: the away-goals mark written before its score
     for tok in TOKEN_RE.findall(line):
+        if tok.lower() == "(a)":
+            away_first = True
+            continue
+        if away_first:
+            tok = f"(a) {tok}" if SCORE_RE.match(tok) else tok
+            if not tok.startswith("(a)"):
+                out.append("(a)")
+            away_first = False
         glued = GLUED_NOTE_RE.match(tok)
         if glued is not None:
             tok = f"{glued.group(1)}[{glued.group(2)}]"  # `w/o1`: a footnote's number glued
@@ -112,6 +121,8 @@ def tokens_of(line: str) -> list[str]:
             out[-1] = f"{out[-1]} {tok}"
         else:
             out.append(tok)
+    if away_first:
+        out.append("(a)")
     return out
 
 

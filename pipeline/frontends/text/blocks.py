@@ -15,6 +15,7 @@ from pipeline.frontends.text.flavours import (
     is_rule,
     rule_cells,
 )
+from pipeline.frontends.text.flavours.no_bars import line_label
 from pipeline.frontends.text.flavours.spaced_rows import parse_header
 from pipeline.frontends.text.model import Block, Heading, Prose, Rendering, TableBlock
 
@@ -150,6 +151,7 @@ def looks_like_heading(text: str) -> bool:
     return parse_header(stripped) is None
 
 
+@lru_cache(maxsize=1 << 14)  # a page's chrome and infobox lines repeat across a collection
 def is_chrome(text: str) -> bool:
     """Site chrome or an infobox field line: text around the article, never a heading."""
     stripped = text.strip()
@@ -215,10 +217,16 @@ def split_blocks(page: PageText, flavours: tuple[Flavour, ...] | None = None) ->
             i += 1
             continue
         claim = None
-        for flavour in tried:  # a plain loop: this runs once a line
-            claim = flavour.claim(lines, i, page.ends_mid_line)
-            if claim is not None:
-                break
+        if (
+            flavours is not None
+            or "|" in line
+            or (i + 1 < len(lines) and "|" in lines[i + 1])
+            or _may_open_table(line.strip())
+        ):
+            for flavour in tried:  # a plain loop: this runs once a line
+                claim = flavour.claim(lines, i, page.ends_mid_line)
+                if claim is not None:
+                    break
         if claim is not None:
             if (
                 claim.name in WHOLE
@@ -251,6 +259,14 @@ def split_blocks(page: PageText, flavours: tuple[Flavour, ...] | None = None) ->
     close()
     flush_items()
     return _order(blocks)
+
+
+@lru_cache(maxsize=1 << 14)
+def _may_open_table(text: str) -> bool:
+    """A line with no `|` near it opens a table only as a header: labels joined by spaces, a
+    label alone (one cell a line, no bars), or a matrix corner (`Home \\ Away`). Every
+    prose and heading line is asked, so the built-in flavours' own tests are made once."""
+    return "\\" in text or parse_header(text) is not None or line_label(text) is not None
 
 
 def _infobox_follows(lines: tuple[str, ...], i: int) -> bool:

@@ -27,7 +27,7 @@ MAX_CELL_WORDS = 8  # a longer line is prose, never a cell of a football table
 
 
 @lru_cache(maxsize=1 << 14)
-def _label(text: str) -> str | None:
+def line_label(text: str) -> str | None:
     """The line's role when the whole line is one known header label."""
     if not text or len(text) > 60 or "|" in text:
         return None
@@ -38,7 +38,7 @@ def header_length(lines: tuple[str, ...], i: int) -> int:
     """How many label lines open a football table's header at `i` (0 if none does)."""
     labels: list[str] = []
     j = i
-    while j < len(lines) and _label(lines[j].strip()) is not None:
+    while j < len(lines) and line_label(lines[j].strip()) is not None:
         labels.append(lines[j].strip())
         j += 1
     if len(labels) < MIN_LABELS:

@@ -478,6 +478,8 @@ def _matrix_claim(lines: tuple[str, ...], i: int, ends_mid_line: bool) -> Claim 
     """A results matrix joined by spaces: `Home \\ Away ALA BEL …`, then rows of a team and
     its match cells. An empty diagonal cell vanishes with the copy: a row one cell short with
     no diagonal mark has it at its own column; any other shortfall is ambiguous."""
+    if "\\" not in lines[i]:
+        return None  # no corner cell: the cheap test every line of a page goes through
     match = CORNER_RE.match(lines[i].strip())
     if match is None:
         return None

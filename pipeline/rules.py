@@ -153,7 +153,7 @@ ALL_LABELS = STANDINGS_FOREIGN | TIE_FOREIGN
 # Labels of columns known to carry nothing the contract stores: named by an info, not a warning.
 NOTHING_TO_STORE = {
     "notes", "note", "comments", "remarks", "attendance", "att.", "scorers", "goalscorers",
-    "goal scorers",
+    "goal scorers", "home scorers", "away scorers",
     "referee", "ref.", "report", "time", "kick-off", "source", "ref",
 }  # fmt: skip
 # Labels of an older layout's first header line (`Teams | Scores`) and matrix corners.

@@ -89,3 +89,20 @@ def test_spans_follow_the_html_table_model() -> None:
             for t in result.tables for s in t.standings]  # fmt: skip
     # `rowspan="{{{rows}}}"` is not a number: a span of 1 (the spec's integer parsing).
     assert rows == [("Alfa", "Alfa FC", ("C",), 4, "Final"), ("Beta", None, (), 1, None)]
+
+
+def test_football_boxes_are_single_matches_with_date_and_venue() -> None:
+    result = read("2011-12_costa_rican_primera_division")
+    boxes = [t for t in result.tables if t.kind == "single_match"]
+    first = boxes[0]
+    assert first.section.path[-2:] == ("Semifinals", "First legs")
+    m = first.matches[0]
+    assert (m.home_team, m.away_team, m.home_goals, m.away_goals, m.home_team_link) == (
+        "Cartaginés", "Herediano", 1, 2, "C.S. Cartaginés",
+    )  # fmt: skip
+    assert m.date is not None and m.date.startswith("27 November 2011")
+    assert m.venue is not None and m.venue.startswith("Estadio José Rafael Fello Meza")
+    final_second_leg = boxes[3].matches[0]
+    assert (final_second_leg.home_goals, final_second_leg.extra_time) == (1, True)
+    # The scorers are named as not stored, never counted as data.
+    assert any(f.code == "column-not-output" for f in result.findings)

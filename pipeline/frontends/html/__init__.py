@@ -15,6 +15,7 @@ from lxml import etree, html
 from pipeline import ids
 from pipeline.document import Grid, PageDocument, build_relations
 from pipeline.findings import Finding, Site
+from pipeline.frontends.html.boxes import is_box, read_boxes
 from pipeline.frontends.html.tables import read_table
 from pipeline.frontends.text.decode import decode_bytes
 from pipeline.sections import Event, HeadingEvent, ProseEvent, TableEvent, build_tree
@@ -51,7 +52,8 @@ class HtmlFrontEnd:
         prose: list[str] = []
         title = ""
         if root is not None:
-            for kind, element in _walk(root):
+            runs: dict[int, list[etree._Element]] = {}
+            for kind, element in _walk(root, runs):
                 line = element.sourceline or 1
                 if kind == "heading":
                     heading = _clean(_text(element))
@@ -69,7 +71,10 @@ class HtmlFrontEnd:
                         prose.append(sentence)
                 else:
                     table_id = ids.table_id(site.page, len(grids) + 1)
-                    grid = read_table(element, table_id)
+                    if kind == "boxes":
+                        grid = read_boxes(runs[id(element)], table_id)
+                    else:
+                        grid = read_table(element, table_id)
                     grids.append(grid)
                     events.append(TableEvent(table_id, grid.line))
         tree = build_tree(events, site)
@@ -100,17 +105,35 @@ def _parse(text: str) -> etree._Element | None:
         return None
 
 
-def _walk(root: etree._Element) -> list[tuple[str, etree._Element]]:
-    """Headings, prose paragraphs and tables in page order; a table's inner tables follow it
-    as tables of their own; furniture (edit links, navboxes, the contents) is skipped."""
+def _walk(
+    root: etree._Element, boxes: dict[int, list[etree._Element]]
+) -> list[tuple[str, etree._Element]]:
+    """Headings, prose paragraphs, tables and runs of football boxes in page order; a table's
+    inner tables follow it as tables of their own; furniture (edit links, navboxes, the
+    contents) is skipped. `boxes` receives each run of boxes by its first box."""
     out: list[tuple[str, etree._Element]] = []
 
     def visit(element: etree._Element) -> None:
-        for child in element:
+        children = list(element)
+        k = 0
+        while k < len(children):
+            child = children[k]
+            k += 1
             tag = child.tag if isinstance(child.tag, str) else ""
             if not tag or _skipped(child):
                 continue
-            if tag in HEADINGS:
+            if is_box(child):
+                # Consecutive football boxes (an `<hr>` between them) are one table.
+                run = [child]
+                while k < len(children) and (
+                    is_box(children[k]) or children[k].tag in ("hr", "br")
+                ):
+                    if is_box(children[k]):
+                        run.append(children[k])
+                    k += 1
+                boxes[id(child)] = run
+                out.append(("boxes", child))
+            elif tag in HEADINGS:
                 out.append(("heading", child))
             elif tag == "table":
                 out.append(("table", child))

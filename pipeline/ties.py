@@ -6,10 +6,12 @@ in its region), never from another walk over the page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from pipeline import findings as F
+from pipeline import ids
 from pipeline.document import PageDocument
 from pipeline.findings import Finding, Site
 from pipeline.model import Match, ParsedTable, Tie
@@ -331,3 +333,81 @@ def _away_goals(tie: Tie) -> tuple[int, int] | None:
     if leg1 is None or leg2 is None or leg1.away_goals is None or leg2.away_goals is None:
         return None
     return leg2.away_goals, leg1.away_goals
+
+
+# Headings of legs printed as separate tables or sections (1978–79 Scottish League Cup,
+# 2011–12 Costa Rica, 1961–62 Segunda: "Home Matches" / "Away Matches").
+FIRST_LEG_RE = re.compile(r"\b(first|1st)\s+legs?\b|\bhome\s+matches\b|\bida\b", re.I)
+SECOND_LEG_RE = re.compile(r"\b(second|2nd|return)\s+legs?\b|\baway\s+matches\b|\bvuelta\b", re.I)
+
+
+def pair_split_legs(tables: list[ParsedTable]) -> list[ParsedTable]:
+    """Pair single matches printed as a first-leg table and a second-leg table into ties.
+
+    Two single-match tables under sibling headings (`First leg` / `Second leg`, `Home
+    matches` / `Away matches`) hold the two legs of each tie: a match and its return (the same
+    two teams, home reversed) become leg 1 and leg 2 of one tie of the first table, which
+    becomes a two-legged table; a match with no return stays a single match.
+    """
+    out = list(tables)
+    for i, first in enumerate(out):
+        if first.kind != "single_match" or not _heading_matches(first, FIRST_LEG_RE):
+            continue
+        j = next(
+            (
+                k
+                for k in range(i + 1, min(i + 6, len(out)))
+                if out[k].kind == "single_match"
+                and _heading_matches(out[k], SECOND_LEG_RE)
+                and out[k].section.path[:-1] == first.section.path[:-1]
+            ),
+            None,
+        )
+        if j is None:
+            continue
+        second = out[j]
+        returns: dict[tuple[str | None, str | None], Match] = {
+            (m.home_team, m.away_team): m for m in second.matches if m.home_team
+        }
+        ties: list[Tie] = []
+        firsts: list[Match] = []
+        paired: dict[int, Match] = {}
+        for match in first.matches:
+            back = returns.get((match.away_team, match.home_team))
+            if back is None or id(back) in paired or not match.home_team:
+                firsts.append(match)
+                continue
+            tie_id = ids.tie_id(first.table_id, len(ties) + 1)
+            leg1 = replace(match, kind="leg_1", tie_id=tie_id)
+            leg2 = replace(back, kind="leg_2", tie_id=tie_id)
+            paired[id(back)] = leg2
+            firsts.append(leg1)
+            ties.append(
+                Tie(
+                    line=match.line,
+                    tie_id=tie_id,
+                    team1=match.home_team,
+                    team2=match.away_team,
+                    team1_aggregate=None,  # the page states none: the legs give it
+                    team2_aggregate=None,
+                    team1_penalties=leg2.away_penalties,
+                    team2_penalties=leg2.home_penalties,
+                    stated_points=None,
+                    aggregate_text=None,
+                    legs=(leg1, leg2),
+                    away_goals=False,
+                    team1_link=match.home_team_link,
+                    team2_link=match.away_team_link,
+                )
+            )
+        if not ties:
+            continue
+        out[i] = replace(first, kind="two_legged", ties=tuple(ties), matches=tuple(firsts),
+                         rows=len(ties))  # fmt: skip
+        out[j] = replace(second, matches=tuple(paired.get(id(m), m) for m in second.matches))
+    return out
+
+
+def _heading_matches(table: ParsedTable, pattern: re.Pattern[str]) -> bool:
+    heading = table.section.path[-1] if table.section.path else ""
+    return bool(pattern.search(heading))

@@ -91,18 +91,33 @@ def test_spans_follow_the_html_table_model() -> None:
     assert rows == [("Alfa", "Alfa FC", ("C",), 4, "Final"), ("Beta", None, (), 1, None)]
 
 
-def test_football_boxes_are_single_matches_with_date_and_venue() -> None:
+def test_football_boxes_are_matches_and_split_legs_pair_into_ties() -> None:
     result = read("2011-12_costa_rican_primera_division")
-    boxes = [t for t in result.tables if t.kind == "single_match"]
-    first = boxes[0]
-    assert first.section.path[-2:] == ("Semifinals", "First legs")
-    m = first.matches[0]
-    assert (m.home_team, m.away_team, m.home_goals, m.away_goals, m.home_team_link) == (
-        "Cartaginés", "Herediano", 1, 2, "C.S. Cartaginés",
+    # `Semifinals › First legs` and `› Second legs` hold the legs as football boxes.
+    first_legs = next(t for t in result.tables if t.section.path[-1:] == ("First legs",))
+    assert first_legs.kind == "two_legged"
+    m = first_legs.matches[0]
+    assert (m.kind, m.home_team, m.away_team, m.home_goals, m.away_goals) == (
+        "leg_1", "Cartaginés", "Herediano", 1, 2,
     )  # fmt: skip
+    assert m.home_team_link == "C.S. Cartaginés"
     assert m.date is not None and m.date.startswith("27 November 2011")
     assert m.venue is not None and m.venue.startswith("Estadio José Rafael Fello Meza")
-    final_second_leg = boxes[3].matches[0]
-    assert (final_second_leg.home_goals, final_second_leg.extra_time) == (1, True)
+    tie = next(d for d in result.ties if d.team1 == "Cartaginés")
+    legs = [(leg.kind, leg.home_team, leg.home_goals, leg.away_goals) for leg in tie.tie.legs]
+    assert legs == [("leg_1", "Cartaginés", 1, 2), ("leg_2", "Herediano", 1, 0)]
+    assert (tie.decided_by, tie.winner) == ("aggregate", "Herediano")
+    second_final = next(t for t in result.tables if t.section.path[-1:] == ("Second leg",))
+    assert second_final.matches[0].extra_time
     # The scorers are named as not stored, never counted as data.
     assert any(f.code == "column-not-output" for f in result.findings)
+
+
+def test_first_and_second_leg_tables_pair_into_ties() -> None:
+    result = read("1978-79_scottish_league_cup")
+    alloa = next(d for d in result.ties if d.team1 == "Alloa Athletic")
+    assert alloa.team2 == "Stirling Albion"
+    assert [(leg.home_team, leg.home_goals, leg.away_goals) for leg in alloa.tie.legs] == [
+        ("Alloa Athletic", 4, 1), ("Stirling Albion", 0, 1),
+    ]  # fmt: skip
+    assert (alloa.decided_by, alloa.winner) == ("aggregate", "Alloa Athletic")

@@ -121,3 +121,41 @@ def test_first_and_second_leg_tables_pair_into_ties() -> None:
         ("Alloa Athletic", 4, 1), ("Stirling Albion", 0, 1),
     ]  # fmt: skip
     assert (alloa.decided_by, alloa.winner) == ("aggregate", "Alloa Athletic")
+
+
+ROWS = Path(__file__).parent / "fixtures" / "rows"
+
+
+def _records(result: PageResult) -> tuple[list[tuple[object, ...]], ...]:
+    standings: list[tuple[object, ...]] = [
+        (s.position, s.team, s.played, s.won, s.drawn, s.lost, s.goals_for, s.goals_against,
+         s.goal_difference, s.points)
+        for t in result.tables for s in t.standings
+    ]  # fmt: skip
+    matches: list[tuple[object, ...]] = [
+        (m.home_team, m.away_team, m.home_goals, m.away_goals, m.home_penalties, m.status)
+        for t in result.tables for m in t.matches
+    ]  # fmt: skip
+    ties: list[tuple[object, ...]] = [
+        (d.team1, d.team2, d.team1_aggregate, d.team2_aggregate) for d in result.ties
+    ]
+    return standings, matches, ties
+
+
+def test_the_row_rendering_of_a_table_gives_the_html_tables_records() -> None:
+    # SOURCES.md: each rows/ file is one table of an html/ page; both must give the same data.
+    for rows_path in sorted(ROWS.glob("*.txt")):
+        key = rows_path.name.split("__wtq_")[1].replace("-csv_", "-page_")
+        key = key.removesuffix(".table.txt")
+        (html_path,) = HTML.glob(f"*{key}.html")
+        table = parse_page(rows_path.read_bytes(), rows_path.stem, f"raw/{rows_path.name}")
+        page = parse_page(html_path.read_bytes(), html_path.stem, f"raw/{html_path.name}")
+        mine, whole = _records(table), _records(page)
+        for part, (got, everything) in enumerate(zip(mine, whole, strict=True)):
+            missing = [r for r in got if r not in everything]
+            if rows_path.name.startswith("1992-93") and part == 0:
+                # The row rendering lost a footnote's brackets: `CE Sabadell FC 1` is the
+                # HTML's `CE Sabadell FC` with the mark `1`.
+                assert [r[1] for r in missing] == ["CE Sabadell FC 1"], rows_path.name
+                continue
+            assert missing == [], rows_path.name

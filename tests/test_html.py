@@ -159,3 +159,16 @@ def test_the_row_rendering_of_a_table_gives_the_html_tables_records() -> None:
                 assert [r[1] for r in missing] == ["CE Sabadell FC 1"], rows_path.name
                 continue
             assert missing == [], rows_path.name
+
+
+def test_a_shootout_stated_only_in_a_notes_cell_goes_to_the_match() -> None:
+    result = read("2007-08_hazfi_cup")
+    steel = next(m for t in result.tables for m in t.matches if m.home_team == "Steel Azin"
+                 and m.away_team == "Damash Iranian")  # fmt: skip
+    # "Steel Azin progress 4-1 on penalties" after a 1-1 draw.
+    assert (steel.home_goals, steel.away_goals, steel.home_penalties, steel.away_penalties) == (
+        1, 1, 4, 1,
+    )  # fmt: skip
+    assert steel.winner == "Steel Azin"
+    walkovers = [m for t in result.tables for m in t.matches if m.status == "walkover"]
+    assert walkovers and all(m.home_goals is None for m in walkovers)

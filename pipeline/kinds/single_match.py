@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from pipeline import findings as F
@@ -54,7 +56,8 @@ class SingleMatch:
                 venue=(venue.text or None) if venue is not None else None,
             )
             match = keep_level_shootout(ctx, account, match)
-            matches.append(_with_shootout(ctx, row, account, match))
+            match = _with_shootout(ctx, row, account, match)
+            matches.append(_with_noted_shootout(ctx, row, match))
             if score.value.kind not in ("score", "empty"):
                 account.unparsed(ctx, row.line, score.raw, "a score")
         return Records({"matches": tuple(matches)}, rows=len(matches))
@@ -83,6 +86,46 @@ def _with_shootout(ctx: TableContext, row: GridRow, account: Account, match: Mat
         match.home_team, match.away_team, match.home_goals, match.away_goals, *pair, match.status
     )
     return replace(match, home_penalties=pair[0], away_penalties=pair[1], winner=winner)
+
+
+# A shoot-out stated only in a Notes cell: "Petroshimi progress 5-4 on penalties", "… won
+# 8–7 on penalties". The sentence must name a team of the match and a score.
+NOTED_SHOOTOUT_RE = re.compile(
+    r"^(?P<team>.+?)\s+(?:progress(?:es|ed)?|advance[sd]?|won|wins?|go(?:es)? through|"
+    r"qualif(?:y|ies|ied))\s+(?P<a>\d{1,2})\s*[–\-—]\s*(?P<b>\d{1,2})\s+on\s+penalt",
+    re.I,
+)
+NOTES_LABELS = frozenset({"notes", "note", "remarks", "comments"})
+
+
+def _with_noted_shootout(ctx: TableContext, row: GridRow, match: Match) -> Match:
+    """A level match's shoot-out written in its Notes cell goes to its penalties when the
+    sentence names one of its teams and a score; otherwise the cell stays named, not read."""
+    if match.home_penalties is not None or match.home_goals is None:
+        return match
+    if match.home_goals != match.away_goals:
+        return match
+    labels = ctx.grid.labels
+    for c, label in enumerate(labels):
+        if label.strip().lower() not in NOTES_LABELS or c >= len(row.cells):
+            continue
+        cell = row.cells[c]
+        found = NOTED_SHOOTOUT_RE.match(cell.text) if cell is not None else None
+        if found is None:
+            continue
+        team, won, lost = found.group("team").strip(), int(found.group("a")), int(found.group("b"))
+        if team == match.home_team:
+            home, away = won, lost
+        elif team == match.away_team:
+            home, away = lost, won
+        else:
+            continue
+        winner = winner_of(
+            match.home_team, match.away_team, match.home_goals, match.away_goals, home, away,
+            match.status,
+        )  # fmt: skip
+        return replace(match, home_penalties=home, away_penalties=away, winner=winner)
+    return match
 
 
 SINGLE_MATCH = SingleMatch()

@@ -172,3 +172,12 @@ def test_a_shootout_stated_only_in_a_notes_cell_goes_to_the_match() -> None:
     assert steel.winner == "Steel Azin"
     walkovers = [m for t in result.tables for m in t.matches if m.status == "walkover"]
     assert walkovers and all(m.home_goals is None for m in walkovers)
+
+
+def test_matrix_columns_map_to_teams_through_their_links() -> None:
+    result = read("2012-13_southern_football_league")
+    found = {(f.code, f.team, f.field) for f in result.findings if f.severity == "warning"}
+    # Hemel Hempstead's stated GA disagrees with its matrix; Kettering's marked points don't
+    # count against the matrix (the page's note explains the deduction).
+    assert ("standings-vs-results", "Hemel Hempstead Town", "goals_against") in found
+    assert ("standings-vs-results", "Kettering Town", "points") not in found

@@ -99,6 +99,8 @@ def _disagreements(
         computed = tallies[row.team].as_stats(ppw)
         for stat in STAT_FIELDS:
             stated = getattr(row, stat)
+            if stat == "points" and row.points_marks:
+                continue  # points the page marks with a note (a deduction it explains)
             if stated is not None and stated != computed[stat]:
                 out.append((row, stat, stated, computed[stat]))
     return out

@@ -120,6 +120,8 @@ def read_matrix(
     roles = ctx.columns.roles
     abbrs = ctx.columns.abbreviations
     matrix_index = {c: j for j, c in enumerate(i for i, r in enumerate(roles) if r == "matrix")}
+    by_link = _columns_by_link(ctx, matrix_index, links or {})
+    matrix_index = {c: by_link.get(j, j) for c, j in matrix_index.items()}
     matches: list[Match] = []
     for row in ctx.grid.rows:
         for c, cell in row.own_cells():
@@ -150,6 +152,28 @@ def read_matrix(
             else:
                 account.ignore(ctx, c, cell)
     return matches
+
+
+def _columns_by_link(
+    ctx: TableContext, matrix_index: dict[int, int], links: dict[int, str | None]
+) -> dict[int, int]:
+    """Matrix column -> the row of its team, through the link of the column's header cell and
+    the row's team link (HTML: `ALA` links to the club's article). Only when every column
+    links to exactly one row's team; otherwise columns follow rows in order, as printed."""
+    header = ctx.grid.header[-1] if ctx.grid.header else ()
+    rows_by_link: dict[str, list[int]] = {}
+    for ordinal, link in links.items():
+        if link:
+            rows_by_link.setdefault(link, []).append(ordinal)
+    mapping: dict[int, int] = {}
+    for c, j in matrix_index.items():
+        cell = header[c] if c < len(header) else None
+        target = cell.links[0] if cell is not None and cell.links else None
+        found = rows_by_link.get(target or "", [])
+        if len(found) != 1:
+            return {}
+        mapping[j] = found[0]
+    return mapping if len(set(mapping.values())) == len(mapping) else {}
 
 
 def team_columns(ctx: TableContext) -> tuple[dict[int, str], dict[int, str | None]]:

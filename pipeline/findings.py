@@ -222,6 +222,12 @@ TEAM_REPEATED = declare(
     "team-repeated", "warning", "A team is printed twice in one table; both rows are kept.",
     "{team} is printed again on line {stated} (first on line {first}); both rows are kept.",
 )  # fmt: skip
+MATCHES_REPEATED = declare(
+    "matches-repeated", "info",
+    "A table repeats another table's matches (football boxes under a summary): kept once.",
+    "These {count} match(es) repeat those of table {other} (the same teams and scores): kept "
+    "once, there, with the dates and venues given here.",
+)  # fmt: skip
 CHECKS_SKIPPED_CUT = declare(
     "checks-skipped-cut", "info",
     "The file cuts a table off: checks over the whole table were not run on it.",

@@ -26,7 +26,13 @@ from pipeline.rules import (
     league_points_per_win,
     normalise_label,
 )
-from pipeline.ties import DecidedTie, decide_ties, link_tiebreakers, pair_split_legs
+from pipeline.ties import (
+    DecidedTie,
+    decide_ties,
+    link_tiebreakers,
+    merge_repeated_matches,
+    pair_split_legs,
+)
 
 # A season: a year, or two years a season spans (`2015–16`, `2015/16`, `2015-2016`).
 SEASON_RE = re.compile(r"\b(1[89]\d\d|20\d\d)(?:\s*[–\-/]\s*(\d{4}|\d{2}))?\b")
@@ -104,6 +110,8 @@ def parse_page(data: bytes, page: str, path: str) -> PageResult:
         for t in tables
         if t.kind == "league" and t.standings
     }
+    tables, repeated = merge_repeated_matches(tables, site)
+    findings.extend(repeated)
     tables = pair_split_legs(tables)
     tables, link_findings = link_tiebreakers(tables, doc, site)
     findings.extend(link_findings)

@@ -411,3 +411,47 @@ def pair_split_legs(tables: list[ParsedTable]) -> list[ParsedTable]:
 def _heading_matches(table: ParsedTable, pattern: re.Pattern[str]) -> bool:
     heading = table.section.path[-1] if table.section.path else ""
     return bool(pattern.search(heading))
+
+
+def merge_repeated_matches(
+    tables: list[ParsedTable], site: Site
+) -> tuple[list[ParsedTable], list[Finding]]:
+    """Keep a match once where a page prints a round twice: a summary table, then a football
+    box for each of its matches (2008–09 Copa del Rey). The later table's matches, each the
+    same two teams and score as one of the earlier table's, give their date and venue to it
+    and are dropped; one info names the table, so no cell is lost unsaid."""
+    out = list(tables)
+    findings: list[Finding] = []
+    for j, later in enumerate(out):
+        if later.kind != "single_match" or not later.matches:
+            continue
+        for i in range(j - 1, max(-1, j - 4), -1):
+            earlier = out[i]
+            if earlier.kind != "single_match" or earlier.section.path != later.section.path:
+                continue
+            index = {_key(m): k for k, m in enumerate(earlier.matches)}
+            repeated = [m for m in later.matches if _key(m) in index]
+            # Most of them, two at least: a box that differs (a team's longer name) stays.
+            if len(repeated) < max(2, 0.8 * len(later.matches)):
+                continue
+            merged = list(earlier.matches)
+            for m in repeated:
+                k = index[_key(m)]
+                merged[k] = replace(
+                    merged[k], date=merged[k].date or m.date, venue=merged[k].venue or m.venue
+                )
+            kept = tuple(m for m in later.matches if _key(m) not in index)
+            out[i] = replace(earlier, matches=tuple(merged))
+            out[j] = replace(later, matches=kept, rows=len(kept))
+            findings.append(
+                F.MATCHES_REPEATED.at(
+                    site.table(later.table_id), later.line, count=len(repeated),
+                    other=earlier.table_id,
+                )
+            )  # fmt: skip
+            break
+    return out, findings
+
+
+def _key(match: Match) -> tuple[str | None, str | None, int | None, int | None]:
+    return (match.home_team, match.away_team, match.home_goals, match.away_goals)

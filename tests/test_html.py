@@ -181,3 +181,14 @@ def test_matrix_columns_map_to_teams_through_their_links() -> None:
     # count against the matrix (the page's note explains the deduction).
     assert ("standings-vs-results", "Hemel Hempstead Town", "goals_against") in found
     assert ("standings-vs-results", "Kettering Town", "points") not in found
+
+
+def test_a_round_printed_as_a_table_and_as_boxes_is_kept_once() -> None:
+    result = read("2008-09_copa_del_rey")
+    second = [t for t in result.tables if t.label.startswith("Second round")]
+    summary, boxes = second[0], second[1]
+    assert len(summary.matches) == 22 and boxes.matches == ()
+    # The summary's matches take the boxes' dates and venues.
+    assert summary.matches[0].date == "3 September 2008"
+    repeated = [f for f in result.findings if f.code == "matches-repeated"]
+    assert any(f.line == boxes.line for f in repeated)

@@ -542,3 +542,12 @@ def test_status_marks_one_after_another_and_away_goals_written_first() -> None:
 
     assert read_value("Leamington (C) (P)").marks == ("C", "P")
     assert tokens_of("Real Unión (a) 6–6 Real Madrid 4–3 2–3")[:3] == ["Real", "Unión", "(a) 6–6"]
+
+
+def test_extra_time_in_the_aggregate_belongs_to_the_second_leg() -> None:
+    text = (
+        "Title\nRound of 16\n| Team 1 | Agg. | Team 2 | 1st leg | 2nd leg |\n"
+        "| Racing | 2–4 (a.e.t.) | Valencia | 1–1 | 1–3 |\n"
+    )
+    legs = [(m.kind, m.extra_time) for t in parse(text).tables for m in t.matches]
+    assert legs == [("leg_1", False), ("leg_2", True)]

@@ -137,6 +137,10 @@ def read_tie(
     t1p = agg.home_penalties if agg else None
     t2p = agg.away_penalties if agg else None
     leg2 = next((m for m in legs if m.kind == "leg_2"), None)
+    if agg is not None and agg.extra_time and leg2 is not None and not leg2.extra_time:
+        # `2–4 (a.e.t.)` in the aggregate: extra time is played after the second leg only.
+        leg2 = replace(leg2, extra_time=True)
+        legs[legs.index(next(m for m in legs if m.kind == "leg_2"))] = leg2
     if t1p is None and leg2 is not None and leg2.home_penalties is not None:
         # A shoot-out written in the 2nd-leg cell (`1–1 (4–3 p)`) decides the tie.
         t1p, t2p = leg2.away_penalties, leg2.home_penalties

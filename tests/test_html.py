@@ -192,3 +192,12 @@ def test_a_round_printed_as_a_table_and_as_boxes_is_kept_once() -> None:
     assert summary.matches[0].date == "3 September 2008"
     repeated = [f for f in result.findings if f.code == "matches-repeated"]
     assert any(f.line == boxes.line for f in repeated)
+
+
+def test_a_football_box_shootout_decides_the_tie_its_legs_make() -> None:
+    result = read("2011-12_costa_rican_primera_division")
+    final = next(d for d in result.ties if d.team1 == "Alajuelense" and d.team2 == "Herediano")
+    # Legs 1–1 and 1–1 (a.e.t.); the second-leg box states `Penalties` then `5 – 6` (Herediano
+    # at home), so Alajuelense won the shoot-out 6–5.
+    assert (final.team1_penalties, final.team2_penalties) == (6, 5)
+    assert (final.decided_by, final.winner) == ("penalties", "Alajuelense")

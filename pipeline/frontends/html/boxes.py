@@ -14,7 +14,10 @@ from pipeline.document import Grid, GridCell, GridRow, make_cell
 from pipeline.frontends.html.tables import cell_links, cell_text
 from pipeline.values import read_value
 
-LABELS = ("Date", "Home team", "Score", "Away team", "Venue", "Home scorers", "Away scorers")
+LABELS = (
+    "Date", "Home team", "Score", "Away team", "Venue", "Home scorers", "Away scorers", "Pen.",
+)  # fmt: skip
+SHOOTOUT_LABELS = ("penalties", "penalty shoot-out", "penalty shootout", "pens")
 
 
 def is_box(element: etree._Element) -> bool:
@@ -80,7 +83,22 @@ def _row(box: etree._Element, ordinal: int) -> GridRow:
     away_scorers = cell_text(scorers[-1]) if len(scorers) >= 2 else None
     cells.append(_cell(home_scorers, line))
     cells.append(_cell(away_scorers, line))
+    cells.append(_cell(_shootout(main), line))
     return GridRow(tuple(cells), line, ordinal)
+
+
+def _shootout(main: etree._Element | None) -> str | None:
+    """The score of a `Penalties` row of the box: the middle cell of the row after it."""
+    if main is None:
+        return None
+    rows = [
+        [c for c in tr if isinstance(c.tag, str) and c.tag in ("th", "td")]
+        for tr in main.iter("tr")
+    ]
+    for here, after in zip(rows, rows[1:], strict=False):
+        if len(here) == 3 and cell_text(here[1]).lower() in SHOOTOUT_LABELS and len(after) == 3:
+            return cell_text(after[1]) or None
+    return None
 
 
 def _cell(text: str | None, line: int) -> GridCell | None:

@@ -8,6 +8,8 @@ have no header in the page, so the grid's labels are computed (marked so), never
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from lxml import etree
 
 from pipeline.document import Grid, GridCell, GridRow, make_cell
@@ -95,7 +97,7 @@ def _shootout(main: etree._Element | None) -> str | None:
         [c for c in tr if isinstance(c.tag, str) and c.tag in ("th", "td")]
         for tr in main.iter("tr")
     ]
-    for here, after in zip(rows, rows[1:], strict=False):
+    for here, after in pairwise(rows):
         if len(here) == 3 and cell_text(here[1]).lower() in SHOOTOUT_LABELS and len(after) == 3:
             return cell_text(after[1]) or None
     return None

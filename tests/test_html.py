@@ -201,3 +201,30 @@ def test_a_football_box_shootout_decides_the_tie_its_legs_make() -> None:
     # at home), so Alajuelense won the shoot-out 6–5.
     assert (final.team1_penalties, final.team2_penalties) == (6, 5)
     assert (final.decided_by, final.winner) == ("penalties", "Alajuelense")
+
+
+# Current Parsoid HTML, written from its published specification (mediawiki.org "Parsoid/MediaWiki
+# DOM spec"): a whole document, `<section>` per heading, `div.mw-heading` around `h2`,
+# `typeof="mw:Transclusion"` tables and `./Title` links. Synthetic: no shared page is Parsoid.
+PARSOID = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"/><title>2014 Copa Perú - Wikipedia</title></head>
+<body class="mw-content-ltr parsoid-body mediawiki mw-parser-output">
+<section data-mw-section-id="0"><p>The <b>2014 Copa Perú</b> season.</p></section>
+<section data-mw-section-id="1"><div class="mw-heading mw-heading2"><h2 id="Group_A">Group A</h2>
+</div><table class="wikitable" about="#mwt3" typeof="mw:Transclusion">
+<tbody><tr><th>Pos</th><th>Team</th><th>Pld</th><th>W</th><th>D</th><th>L</th><th>GF</th>
+<th>GA</th><th>GD</th><th>Pts</th></tr>
+<tr><td>1</td><td><a rel="mw:WikiLink" href="./Alianza_Lima" title="Alianza Lima">Alianza Lima</a>
+</td><td>2</td><td>1</td><td>1</td><td>0</td><td>3</td><td>1</td><td>+2</td><td>4</td></tr>
+<tr><td>2</td><td>Cienciano</td><td>2</td><td>0</td><td>1</td><td>1</td><td>1</td><td>3</td>
+<td>−2</td><td>1</td></tr></tbody></table></section></body></html>"""
+
+
+def test_parsoid_html_reads_like_the_rendered_html() -> None:
+    result = parse(PARSOID)
+    assert (result.info.title, result.info.season, result.info.competition) == (
+        "2014 Copa Perú", "2014", "Copa Perú",
+    )  # fmt: skip
+    rows = [(s.team, s.team_link, s.points) for t in result.tables for s in t.standings]
+    assert rows == [("Alianza Lima", "Alianza Lima", 4), ("Cienciano", None, 1)]
+    assert [t.section.path for t in result.tables] == [("Group A",)]

@@ -26,6 +26,8 @@ HTML_RE = re.compile(r"<(?:!doctype html|html|body|table|h[1-6]|p|div)[\s>]", re
 CAPTURE_RE = re.compile(r"^\s*<!--\s*(\S+)\s+(\d{4}-\d\d-\d\d[-\d]*)\s*-->")
 # A wikitext table's opening line: wikitext may hold tags (`<ref>`, `<br>`), never this in HTML.
 WIKITABLE_RE = re.compile(r"^\{\|", re.M)
+# A saved page's `<title>`: the article's title, then the site (`… - Wikipedia`).
+TITLE_SUFFIX_RE = re.compile(r"\s+[-–—]\s+Wikipedia.*$")
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Page furniture, never content: edit links, the table of contents, navboxes, hidden text.
 SKIP_CLASSES = ("mw-editsection", "toc", "navbox", "reflist", "references", "noprint", "metadata")
@@ -52,6 +54,9 @@ class HtmlFrontEnd:
         prose: list[str] = []
         title = ""
         if root is not None:
+            head_title = root.find(".//title")  # a whole page (Parsoid, a saved page) has one
+            if head_title is not None:
+                title = TITLE_SUFFIX_RE.sub("", _clean(_text(head_title)))
             runs: dict[int, list[etree._Element]] = {}
             for kind, element in _walk(root, runs):
                 line = element.sourceline or 1

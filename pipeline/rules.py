@@ -155,6 +155,7 @@ NOTHING_TO_STORE = {
     "notes", "note", "comments", "remarks", "attendance", "att.", "scorers", "goalscorers",
     "goal scorers", "home scorers", "away scorers",
     "referee", "ref.", "report", "time", "kick-off", "source", "ref",
+    "round", "stage", "competition",  # the section already names them
 }  # fmt: skip
 # Labels of an older layout's first header line (`Teams | Scores`) and matrix corners.
 HEADER_FILLERS = {"teams", "scores", "home \\ away", "home \\away", "home\\away"}

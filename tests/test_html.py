@@ -228,3 +228,14 @@ def test_parsoid_html_reads_like_the_rendered_html() -> None:
     rows = [(s.team, s.team_link, s.points) for t in result.tables for s in t.standings]
     assert rows == [("Alianza Lima", "Alianza Lima", 4), ("Cienciano", None, 1)]
     assert [t.section.path for t in result.tables] == [("Group A",)]
+
+
+def test_a_round_column_is_named_not_stored_and_its_ties_are_read() -> None:
+    result = read("1994-95_belarusian_premier_league")
+    ties = [(d.team1, d.team2, d.team1_aggregate, d.team2_aggregate, d.winner) for d in result.ties]
+    assert ties == [
+        ("Dinamo Minsk", "Hibernians", 6, 5, "Dinamo Minsk"),
+        ("Dinamo Minsk", "Lazio", 1, 4, "Lazio"),
+        ("Bobruisk", "Tirana", 4, 4, "Tirana"),
+    ]
+    assert not [f for f in result.findings if f.code == "column-unread"]

@@ -222,6 +222,12 @@ TEAM_REPEATED = declare(
     "team-repeated", "warning", "A team is printed twice in one table; both rows are kept.",
     "{team} is printed again on line {stated} (first on line {first}); both rows are kept.",
 )  # fmt: skip
+SHOOTOUT_OF_TIE = declare(
+    "shootout-of-tie", "info",
+    "A second leg's shoot-out after a score that is not level: it decides the tie, not this match.",
+    "{home} v {away} is a second leg: its shoot-out ({stated}) follows the tie's level aggregate "
+    "and is not stored on this match.",
+)  # fmt: skip
 MATCHES_REPEATED = declare(
     "matches-repeated", "info",
     "A table repeats another table's matches (football boxes under a summary): kept once.",

@@ -118,6 +118,7 @@ class ParsedTable:
     points_column: bool = False  # old two-legged layout states points
     truncated: bool = False
     label: str = ""  # the section path, numbered where tables share it (table_label)
+    boxes: bool = False  # read from football boxes (its header computed, not printed)
 
     def records(self, output: str) -> tuple[object, ...]:
         """The table's records that go to one output."""

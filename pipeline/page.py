@@ -266,6 +266,8 @@ def read_table(
         points_column=records.points_column,
         truncated=grid.truncated,
         label=label,
+        # Football boxes: a header the front end computed (the page prints none).
+        boxes=bool(grid.header) and all(c.computed for c in grid.header[-1]),
     )
     return table, findings
 

@@ -423,16 +423,19 @@ def merge_repeated_matches(
     out = list(tables)
     findings: list[Finding] = []
     for j, later in enumerate(out):
-        if later.kind != "single_match" or not later.matches:
-            continue
-        for i in range(j - 1, max(-1, j - 4), -1):
+        if later.kind != "single_match" or not later.matches or not later.boxes:
+            continue  # only football boxes repeat a summary; a page's own copies are data
+        for i in range(j - 1, max(-1, j - 40), -1):
             earlier = out[i]
-            if earlier.kind != "single_match" or earlier.section.path != later.section.path:
+            path = earlier.section.path
+            if earlier.kind not in ("single_match", "two_legged"):
                 continue
+            if later.section.path[: max(0, len(path) - 1)] != path[:-1]:
+                continue  # only a summary in this section, a sibling or one above it
             index = {_key(m): k for k, m in enumerate(earlier.matches)}
             repeated = [m for m in later.matches if _key(m) in index]
-            # Most of them, two at least: a box that differs (a team's longer name) stays.
-            if len(repeated) < max(2, 0.8 * len(later.matches)):
+            # Most of them (all of a lone box): a box that differs (a longer name) stays.
+            if not repeated or len(repeated) < 0.8 * len(later.matches):
                 continue
             merged = list(earlier.matches)
             for m in repeated:
@@ -441,7 +444,7 @@ def merge_repeated_matches(
                     merged[k], date=merged[k].date or m.date, venue=merged[k].venue or m.venue
                 )
             kept = tuple(m for m in later.matches if _key(m) not in index)
-            out[i] = replace(earlier, matches=tuple(merged))
+            out[i] = replace(earlier, matches=tuple(merged), ties=_relegged(earlier.ties, merged))
             out[j] = replace(later, matches=kept, rows=len(kept))
             findings.append(
                 F.MATCHES_REPEATED.at(
@@ -451,6 +454,16 @@ def merge_repeated_matches(
             )  # fmt: skip
             break
     return out, findings
+
+
+def _relegged(ties: tuple[Tie, ...], matches: list[Match]) -> tuple[Tie, ...]:
+    """A table's ties with their legs replaced by the merged matches of the same ID."""
+    if not ties:
+        return ties
+    by_id = {m.match_id: m for m in matches}
+    return tuple(
+        replace(t, legs=tuple(by_id.get(leg.match_id, leg) for leg in t.legs)) for t in ties
+    )
 
 
 def _key(match: Match) -> tuple[str | None, str | None, int | None, int | None]:

@@ -239,3 +239,12 @@ def test_a_round_column_is_named_not_stored_and_its_ties_are_read() -> None:
         ("Bobruisk", "Tirana", 4, 4, "Tirana"),
     ]
     assert not [f for f in result.findings if f.code == "column-unread"]
+
+
+def test_boxes_repeating_a_summary_tables_legs_are_kept_once() -> None:
+    result = read("2011_caf_u23_championship_qualification")
+    matches = [m for t in result.tables for m in t.matches]
+    # 31 ties in the summary tables; their boxes (first and second legs) repeat the legs.
+    assert len(result.ties) == 31 and len(matches) == 62
+    assert not [f for f in result.findings if f.severity == "warning"]
+    assert sum(f.code == "matches-repeated" for f in result.findings) >= 20

@@ -20,6 +20,7 @@ from pipeline.kinds import (
 )
 from pipeline.kinds.two_legged import tie_columns
 from pipeline.model import Match
+from pipeline.ties import SECOND_LEG_RE
 
 
 class SingleMatch:
@@ -69,6 +70,17 @@ def _with_shootout(ctx: TableContext, row: GridRow, account: Account, match: Mat
     if pens is None or not pens.own or pair is None:
         if pens is not None and pens.own and pens.raw and pens.value.kind != "score":
             account.unparsed(ctx, row.line, pens.raw, "a shoot-out")
+        return match
+    second_leg = bool(ctx.placement.path) and SECOND_LEG_RE.search(ctx.placement.path[-1])
+    if match.home_goals is not None and match.home_goals != match.away_goals and second_leg:
+        # A second leg's shoot-out follows a level aggregate, not a level leg: nothing is
+        # contradicted; it belongs to the tie, which this table alone does not state.
+        account.not_stored(
+            F.SHOOTOUT_OF_TIE.at(
+                ctx.site, row.line, team=match.home_team, field="penalties", stated=pens.raw,
+                cells=1, home=match.home_team, away=match.away_team,
+            )
+        )  # fmt: skip
         return match
     if match.home_goals is None or match.home_goals != match.away_goals:
         # A shoot-out after a score that is not level contradicts it: the match keeps its

@@ -125,8 +125,15 @@ def _read_all(paths: list[Path], as_typed: bool) -> tuple[list[RawPage], bool]:
     pages: list[RawPage] = []
     by_name: dict[str, Path] = {}
     ok = True
+    # The same article as `x.txt` and `x.html` is two pages: where stems meet, the file name
+    # (with its suffix) names each, whatever the order the files come in.
+    stems: dict[str, set[str]] = {}
+    for path, _ in files.values():
+        stems.setdefault(ids.page_id(path.name), set()).add(path.name)
     for path, given in files.values():
         page = ids.page_id(path.name)
+        if len(stems[page]) > 1:
+            page = path.name
         if page in by_name:
             print(
                 f"error: {by_name[page]} and {path} would both be page '{page}'; "
@@ -136,7 +143,8 @@ def _read_all(paths: list[Path], as_typed: bool) -> tuple[list[RawPage], bool]:
             ok = False
             continue
         try:
-            pages.append(read_page(path, None if as_typed else display_path(path, given)))
+            seen_as = None if as_typed else display_path(path, given)
+            pages.append(read_page(path, seen_as, page))
         except OSError as err:
             print(f"error: cannot read {path}: {err.strerror or err}", file=sys.stderr)
             ok = False

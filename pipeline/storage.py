@@ -135,15 +135,16 @@ def display_path(file: Path, given: Path) -> str:
         return resolved.relative_to(resolved.parent.parent).as_posix()
 
 
-def read_page(path: Path, shown: str | None = None) -> RawPage:
+def read_page(path: Path, shown: str | None = None, page: str | None = None) -> RawPage:
     """Read one raw file's bytes, at most one past the size limit (bounded memory).
 
-    `shown` is the path people see (default: as given). I/O errors propagate: the CLI
-    reports them.
+    `shown` is the path people see (default: as given); `page` the page's name (default: the
+    file's stem). I/O errors propagate: the CLI reports them.
     """
     with path.open("rb") as handle:
         data = handle.read(MAX_BYTES + 1)
-    return RawPage(page=ids.page_id(path.name), path=shown or path.as_posix(), data=data)
+    name = page or ids.page_id(path.name)
+    return RawPage(page=name, path=shown or path.as_posix(), data=data)
 
 
 MANIFEST = "manifest.json"

@@ -256,6 +256,20 @@ def test_extract_refuses_to_replace_what_is_not_its_output(
     assert (tmp_path / "raw" / "p.txt").exists()
 
 
+def test_the_same_article_as_text_and_html_is_two_pages(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "x.txt").write_text("Title.\nFinal\nTeam 1 | Score | Team 2 |\nA | 1–0 | B |\n")
+    (raw / "x.html").write_text("<h2>Final</h2><table><tr><th>Team 1</th><th>Score</th>"
+                                "<th>Team 2</th></tr><tr><td>A</td><td>1–0</td><td>B</td></tr>"
+                                "</table>")  # fmt: skip
+    out = tmp_path / "clean"
+    assert cli.main(["extract", str(raw), "--out", str(out), "--quiet"]) == 0
+    pages = pd.read_parquet(out / "pages.parquet")
+    assert sorted(pages["page"]) == ["x.html", "x.txt"]
+    assert sorted(pages["rendering"]) == ["html", "row_per_line"]
+
+
 def test_clashing_page_names_stop_the_run(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

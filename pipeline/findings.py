@@ -350,6 +350,11 @@ BRACKET_MISMATCH = declare(
     "{team} plays the next round (table {next_table}) but lost {team1} v {team2} to {computed} "
     "({by}).",
 )  # fmt: skip
+WINNER_BOLD = declare(
+    "winner-bold", "info", "A tie the legs leave undecided: the team the page prints in bold won.",
+    "{team1} v {team2} is level on everything the page states; {team} is printed in bold, so it "
+    "went through.",
+)  # fmt: skip
 WINNER_INFERRED = declare(
     "winner-inferred", "info", "A tie's winner was inferred from the next round.",
     "{team1} v {team2} is level on points and its third match is not in this export; {team} "

@@ -92,6 +92,7 @@ class Tie:
     # A third match written in the tie's own row (an `Extra` column, team 1 first): it counts
     # towards the tie's points, never its aggregate.
     extra: Match | None = None
+    bold: str | None = None  # `team1` or `team2` where only that team's cell is bold
 
 
 @dataclass(frozen=True, slots=True)

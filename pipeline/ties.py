@@ -261,6 +261,16 @@ def decide_ties(
             elif by in ("unknown", "walkover") and winner is None and tie.team1 and tie.team2:
                 winner = _only_team_in(tie, next_teams)
                 inferred = winner is not None
+                if winner is None and tie.bold in ("team1", "team2"):
+                    # The legs leave it undecided; the page marks the team that went through
+                    # in bold. It fills the winner, never overrides the legs, and says so.
+                    winner = tie.team1 if tie.bold == "team1" else tie.team2
+                    findings.append(
+                        F.WINNER_BOLD.at(
+                            at, tie.line, team=winner, field="winner", computed=winner,
+                            team1=tie.team1, team2=tie.team2,
+                        )
+                    )  # fmt: skip
             decided.append(
                 DecidedTie(
                     tie=tie,

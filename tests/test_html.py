@@ -248,3 +248,21 @@ def test_boxes_repeating_a_summary_tables_legs_are_kept_once() -> None:
     assert len(result.ties) == 31 and len(matches) == 62
     assert not [f for f in result.findings if f.severity == "warning"]
     assert sum(f.code == "matches-repeated" for f in result.findings) >= 20
+
+
+def test_a_bold_team_fills_the_winner_only_where_the_legs_leave_the_tie_undecided() -> None:
+    head = (
+        "<h2>Final</h2><table class='wikitable'><tr><th>Team 1</th><th>Agg.</th>"
+        "<th>Team 2</th><th>1st leg</th><th>2nd leg</th></tr>"
+    )
+    level = head + (
+        "<tr><td>Alfa</td><td>2–2</td><td><b>Beta</b></td><td>1–1</td><td>1–1</td></tr></table>"
+    )
+    decided = head + (
+        "<tr><td>Alfa</td><td>3–2</td><td><b>Beta</b></td><td>2–1</td><td>1–1</td></tr></table>"
+    )
+    (tie,) = parse(level).ties
+    assert (tie.winner, tie.decided_by) == ("Beta", "unknown")
+    assert [f.code for f in parse(level).findings if f.code == "winner-bold"] == ["winner-bold"]
+    (won,) = parse(decided).ties  # the legs decide: bold never overrides them
+    assert (won.winner, won.decided_by) == ("Alfa", "aggregate")

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from pipeline import findings as F
 from pipeline import ids
-from pipeline.document import Grid, GridRow
+from pipeline.document import Grid, GridCell, GridRow
 from pipeline.kinds import (
     Account,
     Columns,
@@ -168,7 +168,14 @@ def read_tie(
         team1_link=l1,
         team2_link=l2,
         extra=extra,
+        bold=_bold_team(c1, c2),
     )
+
+
+def _bold_team(c1: GridCell | None, c2: GridCell | None) -> str | None:
+    """Which team's cell alone is bold (the page marking who went through), if one is."""
+    b1, b2 = c1 is not None and c1.bold, c2 is not None and c2.bold
+    return "team1" if b1 and not b2 else "team2" if b2 and not b1 else None
 
 
 def _with_shootout(leg: Match, home: int | None, away: int | None) -> Match:

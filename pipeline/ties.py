@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from pipeline import findings as F
 from pipeline import ids
-from pipeline.document import PageDocument
+from pipeline.document import PageDocument, Placement
 from pipeline.findings import Finding, Site
 from pipeline.model import Match, ParsedTable, Tie
 from pipeline.rules import (
@@ -112,19 +112,20 @@ def sum_legs(tie: Tie) -> tuple[int, int] | None:
     return sum(g[0] for g in goals if g), sum(g[1] for g in goals if g)
 
 
-def leg_points(tie: Tie, points_per_win: int = 3) -> tuple[int, int] | None:
-    """Points from the legs, `points_per_win` a win and 1 a draw; None if no leg was played."""
+def result_points(results: Sequence[tuple[int, int]], points_per_win: int = 3) -> tuple[int, int]:
+    """Points of two sides over their results (goals side 1, side 2): a win, 1 a draw."""
     p1 = p2 = 0
-    played = False
-    for leg in (*tie.legs, tie.extra) if tie.extra is not None else tie.legs:
-        goals = team_goals(leg)
-        if goals is None:
-            continue
-        played = True
-        g1, g2 = goals
+    for g1, g2 in results:
         p1 += points_per_win if g1 > g2 else 1 if g1 == g2 else 0
         p2 += points_per_win if g2 > g1 else 1 if g1 == g2 else 0
-    return (p1, p2) if played else None
+    return p1, p2
+
+
+def leg_points(tie: Tie, points_per_win: int = 3) -> tuple[int, int] | None:
+    """Points from the legs, `points_per_win` a win and 1 a draw; None if no leg was played."""
+    legs = (*tie.legs, tie.extra) if tie.extra is not None else tie.legs
+    played = [goals for leg in legs if (goals := team_goals(leg)) is not None]
+    return result_points(played, points_per_win) if played else None
 
 
 def tie_points_per_win(
@@ -361,14 +362,14 @@ def pair_split_legs(tables: list[ParsedTable]) -> list[ParsedTable]:
     """
     out = list(tables)
     for i, first in enumerate(out):
-        if first.kind != "single_match" or not _heading_matches(first, FIRST_LEG_RE):
+        if first.kind != "single_match" or not heading_says(first.section, FIRST_LEG_RE):
             continue
         j = next(
             (
                 k
                 for k in range(i + 1, min(i + 6, len(out)))
                 if out[k].kind == "single_match"
-                and _heading_matches(out[k], SECOND_LEG_RE)
+                and heading_says(out[k].section, SECOND_LEG_RE)
                 and out[k].section.path[:-1] == first.section.path[:-1]
             ),
             None,
@@ -418,9 +419,9 @@ def pair_split_legs(tables: list[ParsedTable]) -> list[ParsedTable]:
     return out
 
 
-def _heading_matches(table: ParsedTable, pattern: re.Pattern[str]) -> bool:
-    heading = table.section.path[-1] if table.section.path else ""
-    return bool(pattern.search(heading))
+def heading_says(placement: Placement, pattern: re.Pattern[str]) -> bool:
+    """The last heading over a table matches `pattern` (`Second leg`, `Home matches`)."""
+    return bool(placement.path) and bool(pattern.search(placement.path[-1]))
 
 
 def merge_repeated_matches(

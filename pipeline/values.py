@@ -89,7 +89,8 @@ def clean_text(text: str) -> str:
 WIKILINK_RE = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?(?:\]\]|$)")
 
 
-SYMBOL_MARKS = frozenset("*†‡§¶")
+SYMBOLS = "*†‡§¶"
+SYMBOL_MARKS = frozenset(SYMBOLS)
 
 
 def unlink(text: str) -> str:
@@ -108,8 +109,9 @@ def split_marks(text: str) -> tuple[str, tuple[str, ...]]:
         text = unlink(text)
     if text[-1:] in SYMBOL_MARKS:
         # A symbol glued to a value (`22*`, `46‡`: a footnote an HTML copy left bare).
-        base, marks = split_marks(text.rstrip("".join(SYMBOL_MARKS)))
-        return base, (*marks, text[len(text.rstrip("".join(SYMBOL_MARKS))) :])
+        value = text.rstrip(SYMBOLS)
+        base, marks = split_marks(value)
+        return base, (*marks, text[len(value) :])
     if "[" not in text and "(" not in text:
         return clean_text(text), ()  # no mark can stand in it (both kinds are bracketed)
     notes: list[str] = []

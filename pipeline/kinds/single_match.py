@@ -20,7 +20,7 @@ from pipeline.kinds import (
 )
 from pipeline.kinds.two_legged import tie_columns
 from pipeline.model import Match
-from pipeline.ties import SECOND_LEG_RE
+from pipeline.ties import SECOND_LEG_RE, heading_says
 
 
 class SingleMatch:
@@ -71,7 +71,7 @@ def _with_shootout(ctx: TableContext, row: GridRow, account: Account, match: Mat
         if pens is not None and pens.own and pens.raw and pens.value.kind != "score":
             account.unparsed(ctx, row.line, pens.raw, "a shoot-out")
         return match
-    second_leg = bool(ctx.placement.path) and SECOND_LEG_RE.search(ctx.placement.path[-1])
+    second_leg = heading_says(ctx.placement, SECOND_LEG_RE)
     if match.home_goals is not None and match.home_goals != match.away_goals and second_leg:
         # A second leg's shoot-out follows a level aggregate, not a level leg: nothing is
         # contradicted; it belongs to the tie, which this table alone does not state.

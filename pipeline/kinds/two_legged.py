@@ -20,6 +20,7 @@ from pipeline.kinds import (
 )
 from pipeline.model import Match, Tie
 from pipeline.rules import tie_roles
+from pipeline.ties import result_points
 from pipeline.values import score_of
 
 
@@ -315,7 +316,6 @@ def _agreement(grid: Grid, roles: tuple[str, ...]) -> int:
         g = [leg for leg in legs if leg is not None]
         if pairs["aggregate"] == (g[0][0] + g[1][0], g[0][1] + g[1][1]):
             agree += 1
-        p = [(3, 0) if a > b else (0, 3) if a < b else (1, 1) for a, b in g]
-        if pairs["points"] == (p[0][0] + p[1][0], p[0][1] + p[1][1]):
+        if pairs["points"] == result_points(g):
             agree += 1
     return agree

@@ -57,8 +57,7 @@ class HtmlFrontEnd:
             head_title = root.find(".//title")  # a whole page (Parsoid, a saved page) has one
             if head_title is not None:
                 title = TITLE_SUFFIX_RE.sub("", _clean(_text(head_title)))
-            runs: dict[int, list[etree._Element]] = {}
-            for kind, element in _walk(root, runs):
+            for kind, element, run in _walk(root):
                 line = element.sourceline or 1
                 if kind == "heading":
                     heading = _clean(_text(element))
@@ -77,7 +76,7 @@ class HtmlFrontEnd:
                 else:
                     table_id = ids.table_id(site.page, len(grids) + 1)
                     if kind == "boxes":
-                        grid = read_boxes(runs[id(element)], table_id)
+                        grid = read_boxes(run, table_id)
                     else:
                         grid = read_table(element, table_id)
                     grids.append(grid)
@@ -110,13 +109,12 @@ def _parse(text: str) -> etree._Element | None:
         return None
 
 
-def _walk(
-    root: etree._Element, boxes: dict[int, list[etree._Element]]
-) -> list[tuple[str, etree._Element]]:
+def _walk(root: etree._Element) -> list[tuple[str, etree._Element, list[etree._Element]]]:
     """Headings, prose paragraphs, tables and runs of football boxes in page order; a table's
     inner tables follow it as tables of their own; furniture (edit links, navboxes, the
-    contents) is skipped. `boxes` receives each run of boxes by its first box."""
-    out: list[tuple[str, etree._Element]] = []
+    contents) is skipped. Each item is its kind, its element and the run of boxes it opens
+    (only `boxes` items have more than the element itself)."""
+    out: list[tuple[str, etree._Element, list[etree._Element]]] = []
 
     def visit(element: etree._Element) -> None:
         children = list(element)
@@ -136,17 +134,16 @@ def _walk(
                     if is_box(children[k]):
                         run.append(children[k])
                     k += 1
-                boxes[id(child)] = run
-                out.append(("boxes", child))
+                out.append(("boxes", child, run))
             elif tag in HEADINGS:
-                out.append(("heading", child))
+                out.append(("heading", child, [child]))
             elif tag == "table":
-                out.append(("table", child))
+                out.append(("table", child, [child]))
                 for inner in child.iter("table"):
                     if inner is not child and not _skipped(inner):
-                        out.append(("table", inner))
+                        out.append(("table", inner, [inner]))
             elif tag == "p":
-                out.append(("prose", child))
+                out.append(("prose", child, [child]))
             else:
                 visit(child)
 

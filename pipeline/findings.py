@@ -306,6 +306,12 @@ STANDINGS_VS_RESULTS = declare(
     "{team}: {field} stated {stated} but its results matrix gives {computed}; cells that could "
     "explain it: lines {where}.",
 )  # fmt: skip
+MATRIX_NAMES_PAIRED = declare(
+    "matrix-names-paired", "info",
+    "The results matrix prints some teams under other names than the table; they were paired.",
+    "The results matrix (line {matrix_line}) names {count} team(s) differently from this table; "
+    "paired as: {pairs}.",
+)  # fmt: skip
 WALKOVER_POLICY = declare(
     "walkover-policy", "info", "How this table counts walkovers and unplayed matches.",
     "{count} walkover/unplayed cell(s) (lines {lines}) are {policy} in this table's Pld: that "

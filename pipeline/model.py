@@ -120,6 +120,9 @@ class ParsedTable:
     truncated: bool = False
     label: str = ""  # the section path, numbered where tables share it (table_label)
     boxes: bool = False  # read from football boxes (its header computed, not printed)
+    # Every row of the table was read whole (no cut, no row left unplaced): sums over the
+    # rows mean what the page means, whatever columns were left unread.
+    whole_rows: bool = True
 
     def records(self, output: str) -> tuple[object, ...]:
         """The table's records that go to one output."""

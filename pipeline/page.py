@@ -268,6 +268,7 @@ def read_table(
         label=label,
         # Football boxes: a header the front end computed (the page prints none).
         boxes=bool(grid.header) and all(c.computed for c in grid.header[-1]),
+        whole_rows=not grid.leftovers and not grid.truncated,
     )
     return table, findings
 

@@ -156,6 +156,7 @@ NOTHING_TO_STORE = {
     "goal scorers", "home scorers", "away scorers",
     "referee", "ref.", "report", "time", "kick-off", "source", "ref",
     "round", "stage", "competition",  # the section already names them
+    "prg",  # a rank change since the last round (`=`, `▲ 2`), not a stat of the table
 }  # fmt: skip
 # Labels of an older layout's first header line (`Teams | Scores`) and matrix corners.
 HEADER_FILLERS = {"teams", "scores", "home \\ away", "home \\away", "home\\away"}

@@ -400,8 +400,16 @@ def test_unknown_header_labels_are_columns_of_their_own() -> None:
     result = parse(EGYPT)
     rows = [(s.position, s.team, s.points) for t in result.tables for s in t.standings]
     assert rows == [(1, "Al-Ahly", 63), (1, "Ismaily", 63), (3, "Petrojet", 51)]
-    unread = [f for f in result.findings if f.code == "column-unread"]
-    assert len(unread) == 1 and "'Prg'" in unread[0].message
+    # `Prg` is a rank change (`=`, `▲ 2`): known to carry nothing the contract stores.
+    quiet = [f for f in result.findings if f.code == "column-not-output"]
+    assert len(quiet) == 1 and "'Prg'" in quiet[0].message
+    assert not [f for f in result.findings if f.code == "column-unread"]
+    # A label no kind knows in its place is a column of its own, named as unread.
+    unknown = parse(EGYPT.replace(" Prg ", " Xyq "))
+    rows = [(s.position, s.team, s.points) for t in unknown.tables for s in t.standings]
+    assert rows == [(1, "Al-Ahly", 63), (1, "Ismaily", 63), (3, "Petrojet", 51)]
+    unread = [f for f in unknown.findings if f.code == "column-unread"]
+    assert len(unread) == 1 and "'Xyq'" in unread[0].message
 
 
 MATRIX = """2011–12 Costa Rican Primera División

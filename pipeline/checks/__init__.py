@@ -8,13 +8,14 @@ ever say where the page contradicts itself.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from pipeline import findings as F
 from pipeline.document import PageDocument
 from pipeline.findings import Finding, Site
 from pipeline.model import Match, ParsedTable
+from pipeline.teams import Pairing, Team, pair_teams
 from pipeline.ties import DecidedTie
 
 Scope = Literal["row", "table", "page"]
@@ -32,6 +33,7 @@ class PageContext:
     tie_rules: dict[str, int]  # two-legged table -> points a win
     _matrices: dict[str, tuple[Match, ...]] = field(default_factory=dict, compare=False)
     _by_id: dict[str, ParsedTable] = field(default_factory=dict, compare=False)
+    _pairings: dict[str, Pairing] = field(default_factory=dict, compare=False)
 
     def at(self, table: ParsedTable) -> Site:
         """The site of a table's findings."""
@@ -43,6 +45,11 @@ class PageContext:
         if table.matches:
             return table.matches
         return self._matrices.get(table.table_id, ())
+
+    def pairing_for(self, table: ParsedTable) -> Pairing | None:
+        """How a standalone matrix's team names were paired with the table's, where any
+        differ."""
+        return self._pairings.get(table.table_id)
 
     def tiebreaker_follows(self, table: ParsedTable) -> bool:
         """A Tiebreaker heading follows the table (as its child or its section's sibling)."""
@@ -63,23 +70,55 @@ def page_context(
 ) -> PageContext:
     """Build the context, pairing each standings table with a standalone matrix of its teams."""
     tables = tuple(tables)
-    # Standalone matrices by their teams: a matrix of exactly a table's teams is its results,
-    # in its section or a sibling one (`Standings` and `Results` headings of one stage).
-    standalone: dict[frozenset[str | None], list[ParsedTable]] = {}
-    for t in tables:
-        if t.kind == "results_matrix" and t.matches:
-            standalone.setdefault(frozenset(m.home_team for m in t.matches), []).append(t)
+    # A standalone matrix of a table's teams is its results, in its section or a sibling one
+    # (`Standings` and `Results` headings of one stage); its names may differ from the
+    # table's (`St.Georges`, `St. George's`), so teams are paired by name or link (`teams`).
+    standalone = [t for t in tables if t.kind == "results_matrix" and t.matches]
     matrices: dict[str, tuple[Match, ...]] = {}
+    pairings: dict[str, Pairing] = {}
     for t in tables:
         if t.kind != "league" or t.matches or not t.standings:
             continue
-        candidates = standalone.get(frozenset(r.team for r in t.standings), [])
-        near = [c for c in candidates if c.section.path[:-1] == t.section.path[:-1]]
-        after = [c for c in near if c.line > t.line] or near
+        near = [c for c in standalone if c.section.path[:-1] == t.section.path[:-1]]
+        ours = [Team(r.team, r.team_link) for r in t.standings]
+        found: list[tuple[ParsedTable, Pairing]] = []
+        for c in near:
+            pairing = pair_teams(ours, _matrix_teams(c))
+            if pairing is not None:
+                found.append((c, pairing))
+        after = [f for f in found if f[0].line > t.line] or found
         if after:
-            matrices[t.table_id] = after[0].matches
+            chosen, pairing = after[0]
+            matrices[t.table_id] = _renamed(chosen.matches, pairing.names)
+            if pairing.renamed:
+                pairings[t.table_id] = pairing
     by_id = {t.table_id: t for t in tables}
-    return PageContext(doc, site, tables, tuple(ties), league_rules, tie_rules, matrices, by_id)
+    return PageContext(
+        doc, site, tables, tuple(ties), league_rules, tie_rules, matrices, by_id, pairings
+    )
+
+
+def _matrix_teams(matrix: ParsedTable) -> list[Team]:
+    """A matrix's teams (its rows' teams) with their links, in order."""
+    seen: dict[str, str | None] = {}
+    for m in matrix.matches:
+        if m.home_team is not None:
+            seen.setdefault(m.home_team, m.home_team_link)
+    return [Team(name, link) for name, link in seen.items()]
+
+
+def _renamed(matches: tuple[Match, ...], names: dict[str, str]) -> tuple[Match, ...]:
+    """The matches with the matrix's names replaced by the table's."""
+    if all(k == v for k, v in names.items()):
+        return matches
+    return tuple(
+        replace(
+            m,
+            home_team=names.get(m.home_team or "", m.home_team),
+            away_team=names.get(m.away_team or "", m.away_team),
+        )
+        for m in matches
+    )
 
 
 @dataclass(frozen=True, slots=True)

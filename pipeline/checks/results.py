@@ -113,6 +113,12 @@ def check_against_matrix(table: ParsedTable, ctx: PageContext) -> Iterable[Findi
     if not matches or not rows:
         return
     at = ctx.at(table)
+    pairing = ctx.pairing_for(table)
+    if pairing is not None:
+        pairs = "; ".join(f"{o} = {t} (by {how})" for o, t, how in pairing.renamed)
+        yield F.MATRIX_NAMES_PAIRED.at(
+            at, table.line, matrix_line=matches[0].line, count=len(pairing.renamed), pairs=pairs
+        )
     ppw = ctx.league_rules.get(table.table_id, POINTS_PER_WIN_RULES[0])
     special = [m for m in matches if m.status in SPECIAL]
     policies = list(POLICIES) if special else ["ignored"]

@@ -12,8 +12,8 @@ from pipeline.model import ParsedTable
 
 def check_totals(table: ParsedTable, ctx: PageContext) -> Iterable[Finding]:
     """Over a whole table every match counts twice, once for each side."""
-    if table.status != "parsed" or not table.standings:
-        return  # a cut or partial table cannot balance
+    if not table.whole_rows or not table.standings:
+        return  # a table that lost rows (cut, or a row left unplaced) cannot balance
     rows = table.standings
     at = ctx.at(table)
 

@@ -21,7 +21,7 @@ FOOTNOTE_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # Status marks after a team name, as the standings templates write them: (C), (R), (C, Q).
-STATUS_RE = re.compile(r"\s*\(([A-Z](?:\s*,\s*[A-Z])*)\)\s*$")
+STATUS_RE = re.compile(r"\s*\(([A-Z](?:\s*,\s*[A-Z])*)\)\)?\s*$")  # `(R))`: a stray bracket
 # A signed integer: ASCII or Unicode minus (U+2212), plus sign, or en dash used as minus.
 INT_RE = re.compile(r"^([+\-−–]?)\s*(\d{1,6})$")
 # A positional rank as tables write it: `1.` (El Salvador), `=5` (level teams).
@@ -57,6 +57,14 @@ NOT_PLAYED_RE = re.compile(
     rf"|{_alternatives(NOT_PLAYED_WORDS)})$",
     re.IGNORECASE,
 )
+# A shoot-out stated with no match score (`4-3(pens.)`, Malta 2007–08): the goals are
+# unknown, never invented; the shoot-out is kept.
+SHOOTOUT_ONLY_RE = re.compile(
+    rf"^{PAIR}\s*(?:\(\s*(?:pens?\.?|penalties|penales|pk)\s*\)|(?:on\s+)?(?:pens?\.?|penalties))$",
+    re.I,
+)
+# A score cell that repeats its column's label (`Agg: 2–1`, `Agg.:2-1`): the label is layout.
+LABELLED_SCORE_RE = re.compile(r"^(?:agg(?:regate)?\.?|on aggregate)\s*:\s*", re.I)
 AWARDED_RE = re.compile(r"^(awd\.?|awarded)$", re.IGNORECASE)
 NBSP = "\u00a0"
 
@@ -153,8 +161,13 @@ def parse_score(text: str) -> Score:
         return Score(None, None, None, None, False, "awarded", text, True)
     if NOT_PLAYED_RE.match(base):
         return Score(None, None, None, None, False, "not_played", text, True)
+    base = LABELLED_SCORE_RE.sub("", base)
     match = SCORE_RE.match(base)
     if not match:
+        shootout = SHOOTOUT_ONLY_RE.match(base)
+        if shootout is not None:
+            hp, ap = int(shootout.group(1)), int(shootout.group(2))
+            return Score(None, None, hp, ap, False, "played", text, True)
         return Score(None, None, None, None, False, "played", text, False)
     home, away = int(match.group(2)), int(match.group(3))
     pens = (int(match.group(5)), int(match.group(6))) if match.group(5) else (None, None)

@@ -288,10 +288,12 @@ class MatchesModel(SectionColumns):
     @pa.dataframe_check
     def penalties_only_after_a_level_score(cls, df: pd.DataFrame) -> Series[bool]:
         """A shoot-out is stored only where the match score is level (a leg 2 shoot-out
-        follows a level aggregate, not a level leg, so legs are exempt)."""
+        follows a level aggregate, not a level leg, so legs are exempt), or where the page
+        states the shoot-out and no score (`4-3(pens.)`: goals null, never invented)."""
         pens = df["home_penalties"].notna() & (df["kind"] != "leg_2")
         level = (df["home_goals"] == df["away_goals"]).fillna(False).astype(bool)
-        return ~pens | level
+        unstated = df["home_goals"].isna() & df["away_goals"].isna()
+        return ~pens | level | unstated
 
     @pa.dataframe_check
     def winner_is_one_of_the_teams(cls, df: pd.DataFrame) -> Series[bool]:

@@ -266,3 +266,16 @@ def test_a_bold_team_fills_the_winner_only_where_the_legs_leave_the_tie_undecide
     assert [f.code for f in parse(level).findings if f.code == "winner-bold"] == ["winner-bold"]
     (won,) = parse(decided).ties  # the legs decide: bold never overrides them
     assert (won.winner, won.decided_by) == ("Alfa", "aggregate")
+
+
+def test_a_shootout_stated_with_no_score_keeps_null_goals() -> None:
+    # Malta 2007–08, Promotion Play off: `4-3(pens.)` states the shoot-out, not the score.
+    result = read("2007-08_maltese_first_division")
+    (match,) = [m for t in result.tables if t.kind == "single_match" for m in t.matches]
+    assert (match.home_team, match.away_team) == ("Qormi", "Mosta")
+    assert (match.home_goals, match.away_goals) == (None, None)
+    assert (match.home_penalties, match.away_penalties, match.winner) == (4, 3, "Qormi")
+    assert not [f for f in result.findings if f.code == "cell-unparsed"]
+    # `Mellieha (R))`: the status mark with a stray bracket is a mark, not part of the name.
+    teams = [s.team for t in result.tables for s in t.standings]
+    assert "Mellieha" in teams

@@ -257,7 +257,11 @@ def winner_of(
 ) -> str | None:
     """A match's winner (contract v2): more goals, on level goals the shoot-out; for a walkover
     or an award the team its score credits; null for a draw, an unplayed or pending match."""
-    if status in ("not_played", "pending") or hg is None or ag is None:
+    if status in ("not_played", "pending"):
+        return None
+    if hg is None and ag is None and hp is not None and ap is not None and hp != ap:
+        return home if hp > ap else away  # a shoot-out stated with no score (`4-3(pens.)`)
+    if hg is None or ag is None:
         return None
     if hg != ag:
         return home if hg > ag else away

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
 from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
-from pipeline import __version__, ids
+from pipeline import __version__, fetch, ids, provenance
 from pipeline.findings import KINDS
 from pipeline.frontends import suffixes
 from pipeline.run import RawPage, assemble, configure_process, parse_each
@@ -18,8 +22,10 @@ from pipeline.storage import (
     OutputBusy,
     display_path,
     find_inputs,
+    find_saved,
     read_page,
     unsafe_output,
+    write_new,
     write_outputs,
 )
 
@@ -39,6 +45,33 @@ input cannot be read.
 CHECK_HELP = """\
 Parse the given files and print their findings as `file:line: severity[code] message`,
 writing nothing. Exit status as for extract.
+"""
+_WAITS = ", ".join(f"{fetch.BACKOFF * 2**k:g}" for k in range(fetch.ATTEMPTS - 1))
+FETCH_HELP = f"""\
+Save a Wikipedia page's HTML (Parsoid HTML, from the MediaWiki REST API) into OUT for
+extract to read. TITLE is the article's title as on Wikipedia ("2014 Copa Perú"); with
+@REVISION ("2014 Copa Perú@1234567") that revision is saved instead of the latest.
+
+The file's first line is an HTML comment stating the title, revision, URL, retrieval time
+(UTC, ISO 8601) and licence ({provenance.LICENCE}); extract reads pages.source_url, revision
+and retrieved from it. The text is Wikipedia's, under that licence: keep the comment.
+
+File names: the title as typed, in lower case, spaces as '_', dashes as '-', characters
+unsafe in file names as '_' (OUT/2014_copa_perú.html; the page id is the name's stem). A
+file in OUT is never overwritten: where that name already holds the revision, nothing is
+written (exit 0; for TITLE@REVISION nothing is even fetched); where it holds another
+revision, or is not a fetched page, this one is saved as OUT/2014_copa_perú@1234567.html.
+
+Requests go one at a time to the REST endpoint: --endpoint, else ${fetch.ENDPOINT_ENV},
+else {fetch.DEFAULT_ENDPOINT} ({{lang}} is replaced by --lang).
+Each carries the User-Agent "copa-pipeline/{__version__} (CONTACT) Python-urllib/3.x" that
+Wikimedia's User-Agent policy asks for: set ${fetch.CONTACT_ENV} to your e-mail address or a
+URL where you can be reached (unset, CONTACT says it is not set, and a note reminds you).
+Refused connections, timeouts, HTTP 429 and 5xx are retried: {fetch.ATTEMPTS} attempts in all,
+waiting {_WAITS} s between them, or longer where the server's Retry-After asks.
+
+Exit status: 0 saved or already there; 2 no such page, request refused, network
+unreachable or OUT not writable (one line on stderr saying which).
 """
 
 
@@ -80,7 +113,38 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("files", nargs="+", type=Path, metavar="FILE", help="raw .txt files")
     check.add_argument("--strict", action="store_true", help="also fail on warnings")
+    get = sub.add_parser(
+        "fetch",
+        help="save a page's HTML from Wikipedia into raw/",
+        description=FETCH_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    get.add_argument(
+        "target",
+        type=_target,
+        metavar="TITLE[@REVISION]",
+        help="the article's title, and a revision id to save that revision",
+    )
+    get.add_argument("--lang", default="en", help="the Wikipedia's language code (default: en)")
+    get.add_argument(
+        "--out", type=Path, default=Path("raw"), help="folder to save into (default: raw/)"
+    )
+    get.add_argument(
+        "--endpoint",
+        metavar="URL",
+        default=os.environ.get(fetch.ENDPOINT_ENV),
+        help=f"REST API base URL, {{lang}} replaced (default: ${fetch.ENDPOINT_ENV}, else "
+        f"{fetch.DEFAULT_ENDPOINT})",
+    )
     return parser
+
+
+def _target(text: str) -> fetch.Target:
+    """argparse type of fetch's TITLE[@REVISION]: a usage error (exit 2) where it is bad."""
+    try:
+        return fetch.parse_target(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def _progress(total: int, quiet: bool) -> object:
@@ -242,6 +306,84 @@ def run_check(args: argparse.Namespace) -> int:
     return _exit_code(Counter(frames["findings"]["severity"]), args.strict)
 
 
+def run_fetch(
+    args: argparse.Namespace,
+    sleep: Callable[[float], None] = time.sleep,
+    now: Callable[[], datetime] = fetch.utc_now,
+) -> int:
+    """Save a page's HTML into OUT under a new name, or say it is there already.
+
+    `sleep` and `now` are the waits between attempts and the clock (tests pass fakes).
+    """
+    target: fetch.Target = args.target
+    try:
+        endpoint = fetch.endpoint_for(args.lang, args.endpoint)
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.out.exists() and not args.out.is_dir():
+        print(f"error: {args.out} is a file, not a folder to save into", file=sys.stderr)
+        return EXIT_USAGE
+    contact = os.environ.get(fetch.CONTACT_ENV, "").strip()
+    if not contact:
+        print(
+            f"note: set {fetch.CONTACT_ENV} to your e-mail or a URL: Wikimedia's User-Agent "
+            "policy asks every client for a contact",
+            file=sys.stderr,
+        )
+    client = fetch.Client(endpoint, fetch.user_agent(contact), sleep=sleep, now=now)
+    try:
+        if target.revision is not None:
+            # The name comes from the title as typed, so a revision saved before is found
+            # without asking the wiki anything.
+            names = fetch.file_names(target.title, target.revision)
+            if _say_if_saved(args.out, names, target.revision):
+                return EXIT_OK
+            revision = client.revision(target.revision, target.title)
+        else:
+            revision = client.latest(target.title)
+            names = fetch.file_names(target.title, revision.id)
+            if _say_if_saved(args.out, names, revision.id):
+                return EXIT_OK
+        fetched = client.html(revision)
+    except fetch.FetchError as err:
+        print(f"error: {err}; nothing saved", file=sys.stderr)
+        return EXIT_USAGE
+    stated = provenance.Provenance(
+        title=revision.title,
+        revision=revision.id,
+        url=fetched.url,
+        retrieved=now().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    )
+    data = (provenance.render(stated) + "\n").encode("utf-8") + fetched.html
+    try:
+        path = write_new(args.out, names, data)
+    except FileExistsError:
+        taken = " and ".join(str(args.out / n) for n in names)
+        print(f"error: {taken} both hold other files; nothing saved", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as err:
+        print(f"error: cannot write into {args.out}: {err.strerror or err}", file=sys.stderr)
+        return EXIT_USAGE
+    if fetch.normalise_title(revision.title).casefold() != target.title.casefold():
+        print(f'note: the wiki names the page "{revision.title}"', file=sys.stderr)
+    print(f'saved {path} ("{revision.title}", revision {revision.id})')
+    return EXIT_OK
+
+
+def _say_if_saved(out: Path, names: tuple[str, ...], revision: str) -> bool:
+    """Say so where one of `names` in `out` already holds `revision`."""
+
+    def holds(head: str) -> bool:
+        stated = provenance.parse(head)
+        return stated is not None and stated.revision == revision
+
+    saved = find_saved(out, names, holds)
+    if saved is not None:
+        print(f"{saved} already holds revision {revision}; nothing written")
+    return saved is not None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `python -m pipeline`."""
     _escape_what_the_terminal_cannot_show()
@@ -250,6 +392,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return run_extract(args)
+        if args.command == "fetch":
+            return run_fetch(args)
         return run_check(args)
     except BrokenPipeError:  # output piped into `head`: stop quietly, as Unix tools do
         sys.stderr.close()

@@ -11,7 +11,8 @@ import os
 import re
 import shutil
 import stat as stat_module
-from collections.abc import Callable, Iterator
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from pipeline import ids
 from pipeline.frontends import suffixes
 from pipeline.frontends.text.decode import MAX_BYTES
 from pipeline.outputs import outputs
+from pipeline.provenance import HEAD_CHARS
 from pipeline.run import REPORT_NAMES, RawPage
 
 
@@ -145,6 +147,78 @@ def read_page(path: Path, shown: str | None = None, page: str | None = None) -> 
         data = handle.read(MAX_BYTES + 1)
     name = page or ids.page_id(path.name)
     return RawPage(page=name, path=shown or path.as_posix(), data=data)
+
+
+def find_saved(folder: Path, names: Sequence[str], holds: Callable[[str], bool]) -> Path | None:
+    """The first of `names` in `folder` whose start `holds` says is what is sought, or None.
+
+    `holds` gets the file's first `HEAD_CHARS` bytes decoded (bad bytes replaced), where a
+    provenance comment stands; a name that is missing or unreadable holds nothing.
+    """
+    for name in names:
+        try:
+            with (folder / name).open("rb") as handle:
+                head = handle.read(HEAD_CHARS).decode("utf-8", "replace")
+        except OSError:
+            continue
+        if holds(head):
+            return folder / name
+    return None
+
+
+def write_new(folder: Path, names: Sequence[str], data: bytes) -> Path:
+    """Write `data` under the first of `names` free in `folder`; never replace a file.
+
+    Raw files are immutable (cookiecutter-data-science). The bytes go to a temporary file
+    beside, then `os.link` gives them the name: the link fails if the name exists, even when
+    another process takes it meanwhile, and a reader sees no file or the whole file. Where the
+    file system has no hard links, the file is created with O_EXCL and written in place.
+    FileExistsError when every name is taken.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, tmp_name = tempfile.mkstemp(dir=folder, prefix=".fetch-", suffix=".tmp")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            mask = os.umask(0)
+            os.umask(mask)
+            os.fchmod(out.fileno(), 0o666 & ~mask)  # mkstemp's 0600 would pass to the name
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        for name in names:
+            try:
+                os.link(tmp, folder / name)
+            except FileExistsError:
+                continue
+            except OSError as err:
+                if err.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+                    raise
+                if _write_exclusive(folder / name, data):
+                    return folder / name
+                continue
+            return folder / name
+    finally:
+        tmp.unlink(missing_ok=True)
+    raise FileExistsError(errno.EEXIST, "every name is taken", str(folder / names[0]))
+
+
+def _write_exclusive(path: Path, data: bytes) -> bool:
+    """Create `path` with O_EXCL and write `data` (removed again if the write fails); False if
+    the name exists."""
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        return False
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return True
 
 
 MANIFEST = "manifest.json"

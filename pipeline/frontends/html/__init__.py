@@ -12,7 +12,7 @@ import re
 
 from lxml import etree, html
 
-from pipeline import ids
+from pipeline import ids, provenance
 from pipeline.document import Grid, PageDocument, build_relations
 from pipeline.findings import Finding, Site
 from pipeline.frontends.html.boxes import is_box, read_boxes
@@ -83,18 +83,20 @@ class HtmlFrontEnd:
                     events.append(TableEvent(table_id, grid.line))
         tree = build_tree(events, site)
         findings.extend(tree.findings)
-        url, retrieved = _capture(text)
+        url, revision, retrieved, stated = _capture(text)
+        title = title or stated or _title_from(url) or ""
         document = PageDocument(
             page=site.page,
             path=site.path,
             rendering="html" if grids else "none",
-            title=title or _title_from(url) or (prose[0] if prose else ""),
+            title=title or (prose[0] if prose else ""),
             lines=lines,
             root=tree.root,
             grids=tuple(grids),
             placements=tree.placements,
-            intro="\n".join([title or _title_from(url) or "", *prose[:12]]),
+            intro="\n".join([title, *prose[:12]]),
             source_url=url,
+            revision=revision,
             retrieved=retrieved,
             relations=build_relations(tree.root, tree.placements),
         )
@@ -184,15 +186,19 @@ def _clean(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
 
 
-def _capture(text: str) -> tuple[str | None, str | None]:
-    """The URL and time an action=render capture states in its first line, if it does."""
+def _capture(text: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """The URL, revision, time and title the first line states, if it does: the comment
+    `fetch` writes (`pipeline.provenance`), or an action=render capture's URL and time."""
+    fetched = provenance.parse(text)
+    if fetched is not None:
+        return fetched.url, fetched.revision, fetched.retrieved, fetched.title
     match = CAPTURE_RE.match(text)
     if match is None:
-        return None, None
+        return None, None, None, None
     from urllib.parse import unquote
 
     url = unquote(match.group(1))
-    return ("https:" + url if url.startswith("//") else url), match.group(2)
+    return ("https:" + url if url.startswith("//") else url), None, match.group(2), None
 
 
 def _title_from(url: str | None) -> str | None:

@@ -230,8 +230,8 @@ def keep_level_shootout(ctx: TableContext, account: Account, match: Match) -> Ma
     leg's shoot-out follows a level aggregate, not a level leg, so it stays."""
     if match.home_penalties is None or match.kind == "leg_2":
         return match
-    if match.home_goals is not None and match.home_goals == match.away_goals:
-        return match
+    if match.home_goals == match.away_goals:
+        return match  # level, or no score stated at all (`4-3(pens.)`): nothing contradicted
     account.findings.append(
         F.PENALTIES_NOT_LEVEL.at(
             ctx.site, match.line, team=match.home_team, field="penalties",

@@ -228,6 +228,13 @@ SHOOTOUT_OF_TIE = declare(
     "{home} v {away} is a second leg: its shoot-out ({stated}) follows the tie's level aggregate "
     "and is not stored on this match.",
 )  # fmt: skip
+AGGREGATE_UNPAIRED = declare(
+    "aggregate-unpaired", "info",
+    "A tie's aggregate stated with a match whose other leg the page prints in no table we "
+    "paired it with: named, not stored.",
+    "{home} v {away} states the aggregate {stated}, but its other leg is in no table paired "
+    "with this one, so no tie holds it; the aggregate is not stored.",
+)  # fmt: skip
 MATCHES_REPEATED = declare(
     "matches-repeated", "info",
     "A table repeats another table's matches (football boxes under a summary): kept once.",

@@ -112,7 +112,8 @@ def parse_page(data: bytes, page: str, path: str) -> PageResult:
     }
     tables, repeated = merge_repeated_matches(tables, site)
     findings.extend(repeated)
-    tables = pair_split_legs(tables)
+    tables, unpaired = pair_split_legs(tables, site)
+    findings.extend(unpaired)
     tables, link_findings = link_tiebreakers(tables, doc, site)
     findings.extend(link_findings)
     decided, tie_rules, tie_findings = decide_ties(tables, doc, site, list(league_rules.values()))

@@ -23,7 +23,13 @@ HeadingKind = Literal["stage", "region", "group", "round", "tiebreaker"]
 
 # Heading vocabulary -> section kind (contract: stage > region > group or round; Tiebreaker nests).
 HEADING_KINDS: tuple[tuple[HeadingKind, re.Pattern[str]], ...] = (
-    ("tiebreaker", re.compile(r"^(tie-?breakers?|third match|play-?off match)$", re.I)),
+    # A third match after level legs: `Deciding Match:` (1961–62 Segunda), `Replay`.
+    (
+        "tiebreaker",
+        re.compile(
+            r"^(tie-?breakers?|third match|play-?off match|deciding match(es)?|replays?):?$", re.I
+        ),
+    ),
     # A group is named by a letter, a number or a Roman numeral (`Group A`, `Zona 2`); a zone
     # with a name (`Zona Sur`) is no group: its place in the tree decides what it is.
     (

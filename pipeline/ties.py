@@ -352,71 +352,133 @@ FIRST_LEG_RE = re.compile(r"\b(first|1st)\s+legs?\b|\bhome\s+matches\b|\bida\b",
 SECOND_LEG_RE = re.compile(r"\b(second|2nd|return)\s+legs?\b|\baway\s+matches\b|\bvuelta\b", re.I)
 
 
-def pair_split_legs(tables: list[ParsedTable]) -> list[ParsedTable]:
+def pair_split_legs(
+    tables: list[ParsedTable], site: Site
+) -> tuple[list[ParsedTable], list[Finding]]:
     """Pair single matches printed as a first-leg table and a second-leg table into ties.
 
-    Two single-match tables under sibling headings (`First leg` / `Second leg`, `Home
-    matches` / `Away matches`) hold the two legs of each tie: a match and its return (the same
-    two teams, home reversed) become leg 1 and leg 2 of one tie of the first table, which
-    becomes a two-legged table; a match with no return stays a single match.
+    Two single-match tables hold the two legs of each tie when they sit under sibling
+    headings (`First leg` / `Second leg`, `Home matches` / `Away matches`), or in one section
+    where every match of the second is the return of one of the first (the same two teams,
+    home reversed: 1961–62 Segunda División's play-offs, whose legs are labelled only inside
+    the tables). A match and its return become leg 1 and leg 2 of one tie of the first table,
+    which becomes a two-legged table; a match with no return stays a single match. Within one
+    table, a match followed by its return that states the tie's aggregate (`1–1 AGG. (2–4)`,
+    a final over two legs in football boxes) is a tie too. An aggregate stated with a match
+    that makes no tie is named, never dropped unsaid.
     """
     out = list(tables)
     for i, first in enumerate(out):
-        if first.kind != "single_match" or not heading_says(first.section, FIRST_LEG_RE):
+        if first.kind != "single_match" or not first.matches:
             continue
-        j = next(
-            (
-                k
-                for k in range(i + 1, min(i + 6, len(out)))
-                if out[k].kind == "single_match"
-                and heading_says(out[k].section, SECOND_LEG_RE)
-                and out[k].section.path[:-1] == first.section.path[:-1]
-            ),
-            None,
-        )
+        j = next((k for k in range(i + 1, min(i + 6, len(out))) if _legs_of(first, out[k])), None)
         if j is None:
+            out[i] = _pair_within(first)
             continue
         second = out[j]
-        returns: dict[tuple[str | None, str | None], Match] = {
-            (m.home_team, m.away_team): m for m in second.matches if m.home_team
-        }
-        ties: list[Tie] = []
-        firsts: list[Match] = []
-        paired: dict[int, Match] = {}
-        for match in first.matches:
-            back = returns.get((match.away_team, match.home_team))
-            if back is None or id(back) in paired or not match.home_team:
-                firsts.append(match)
-                continue
-            tie_id = ids.tie_id(first.table_id, len(ties) + 1)
-            leg1 = replace(match, kind="leg_1", tie_id=tie_id)
-            leg2 = replace(back, kind="leg_2", tie_id=tie_id)
-            paired[id(back)] = leg2
-            firsts.append(leg1)
-            ties.append(
-                Tie(
-                    line=match.line,
-                    tie_id=tie_id,
-                    team1=match.home_team,
-                    team2=match.away_team,
-                    team1_aggregate=None,  # the page states none: the legs give it
-                    team2_aggregate=None,
-                    team1_penalties=leg2.away_penalties,
-                    team2_penalties=leg2.home_penalties,
-                    stated_points=None,
-                    aggregate_text=None,
-                    legs=(leg1, leg2),
-                    away_goals=False,
-                    team1_link=match.home_team_link,
-                    team2_link=match.away_team_link,
-                )
-            )
+        ties, firsts, paired = _pair_returns(first.table_id, first.matches, second.matches)
         if not ties:
             continue
         out[i] = replace(first, kind="two_legged", ties=tuple(ties), matches=tuple(firsts),
                          rows=len(ties))  # fmt: skip
         out[j] = replace(second, matches=tuple(paired.get(id(m), m) for m in second.matches))
-    return out
+    findings: list[Finding] = []
+    for k, table in enumerate(out):
+        loose = [m for m in table.matches if m.stated_aggregate is not None and m.tie_id is None]
+        if not loose:
+            continue
+        for m in loose:
+            findings.append(
+                F.AGGREGATE_UNPAIRED.at(
+                    site.table(table.table_id), m.line, team=m.home_team, field="aggregate",
+                    stated="–".join(map(str, m.stated_aggregate or ())), home=m.home_team,
+                    away=m.away_team,
+                )
+            )  # fmt: skip
+        # The aggregate cells were counted as data when read: they are stored nowhere.
+        out[k] = replace(
+            table, status="partial", cells_data=table.cells_data - len(loose),
+            cells_unused=table.cells_unused + len(loose),
+        )  # fmt: skip
+    return out, findings
+
+
+def _legs_of(first: ParsedTable, second: ParsedTable) -> bool:
+    """`second` holds the return legs of `first`'s matches."""
+    if second.kind != "single_match" or not second.matches:
+        return False
+    if (
+        heading_says(first.section, FIRST_LEG_RE)
+        and heading_says(second.section, SECOND_LEG_RE)
+        and second.section.path[:-1] == first.section.path[:-1]
+    ):
+        return True
+    if second.section.path != first.section.path:
+        return False
+    outward = {(m.home_team, m.away_team) for m in first.matches if m.kind == "single"}
+    returns = [m for m in second.matches if m.kind == "single"]
+    return bool(returns) and all((m.away_team, m.home_team) in outward for m in returns)
+
+
+def _pair_within(table: ParsedTable) -> ParsedTable:
+    """A table's matches that pair with a later return stating the aggregate."""
+    if not any(m.stated_aggregate is not None for m in table.matches):
+        return table
+    firsts = [m for m in table.matches if m.stated_aggregate is None]
+    returns = [m for m in table.matches if m.stated_aggregate is not None]
+    ties, legs1, paired = _pair_returns(table.table_id, firsts, returns)
+    if not ties:
+        return table
+    leg_of = dict(zip(map(id, firsts), legs1, strict=True))  # one out per first, in order
+    merged = [paired.get(id(m)) or leg_of.get(id(m), m) for m in table.matches]
+    return replace(table, kind="two_legged", ties=tuple(ties), matches=tuple(merged),
+                   rows=len(ties))  # fmt: skip
+
+
+def _pair_returns(
+    table_id: str, firsts: tuple[Match, ...] | list[Match], seconds: tuple[Match, ...] | list[Match]
+) -> tuple[list[Tie], list[Match], dict[int, Match]]:
+    """Ties of each first match and its return; the firsts (legs where paired), and the
+    returns made legs 2, by the identity of the match they replace."""
+    returns: dict[tuple[str | None, str | None], Match] = {}
+    for m in seconds:
+        if m.home_team and m.kind == "single":
+            returns.setdefault((m.home_team, m.away_team), m)
+    ties: list[Tie] = []
+    out: list[Match] = []
+    paired: dict[int, Match] = {}
+    for match in firsts:
+        back = returns.get((match.away_team, match.home_team))
+        if back is None or id(back) in paired or not match.home_team or match.kind != "single":
+            out.append(match)
+            continue
+        tie_id = ids.tie_id(table_id, len(ties) + 1)
+        leg1 = replace(match, kind="leg_1", tie_id=tie_id)
+        leg2 = replace(back, kind="leg_2", tie_id=tie_id)
+        paired[id(back)] = leg2
+        out.append(leg1)
+        # The aggregate where the page states it: with the return (home team first, so team
+        # 2's goals first) or with the first leg.
+        agg = back.stated_aggregate[::-1] if back.stated_aggregate else match.stated_aggregate
+        ties.append(
+            Tie(
+                line=match.line,
+                tie_id=tie_id,
+                team1=match.home_team,
+                team2=match.away_team,
+                team1_aggregate=agg[0] if agg else None,
+                team2_aggregate=agg[1] if agg else None,
+                team1_penalties=leg2.away_penalties,
+                team2_penalties=leg2.home_penalties,
+                stated_points=None,
+                aggregate_text=f"{agg[0]}–{agg[1]}" if agg else None,
+                legs=(leg1, leg2),
+                away_goals=False,
+                team1_link=match.home_team_link,
+                team2_link=match.away_team_link,
+            )
+        )
+    return ties, out, paired
 
 
 def heading_says(placement: Placement, pattern: re.Pattern[str]) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -65,6 +65,12 @@ SHOOTOUT_ONLY_RE = re.compile(
 )
 # A score cell that repeats its column's label (`Agg: 2–1`, `Agg.:2-1`): the label is layout.
 LABELLED_SCORE_RE = re.compile(r"^(?:agg(?:regate)?\.?|on aggregate)\s*:\s*", re.I)
+# A tie's aggregate written after a leg's score (`1 - 0 AGG. (1 - 0)`, `1–1 Agg: 2–4`): the
+# cell states both, the leg's score first.
+TRAILING_AGG_RE = re.compile(
+    rf"^(?P<leg>.+?)\s*\(?\s*(?:agg(?:regate)?\.?|on aggregate)\s*:?\s*\(?\s*{PAIR}\s*\)?\s*\)?$",
+    re.I,
+)
 AWARDED_RE = re.compile(r"^(awd\.?|awarded)$", re.IGNORECASE)
 NBSP = "\u00a0"
 
@@ -85,6 +91,8 @@ class Score:
     # A walkover written with its scoreline (`3–0 (w/o)`): no goals were scored, but the page
     # credits the side with more of them.
     credited: Literal["home", "away"] | None = None
+    # A tie's aggregate the cell states after the leg's score, home team's goals first.
+    aggregate: tuple[int, int] | None = None
 
 
 def clean_text(text: str) -> str:
@@ -163,6 +171,11 @@ def parse_score(text: str) -> Score:
         return Score(None, None, None, None, False, "not_played", text, True)
     base = LABELLED_SCORE_RE.sub("", base)
     match = SCORE_RE.match(base)
+    if not match and (trailing := TRAILING_AGG_RE.match(base)) is not None:
+        leg = parse_score(trailing.group("leg"))
+        if leg.ok and leg.status != "pending":
+            pair = (int(trailing.group(2)), int(trailing.group(3)))
+            return replace(leg, text=text, aggregate=pair)
     if not match:
         shootout = SHOOTOUT_ONLY_RE.match(base)
         if shootout is not None:

@@ -221,6 +221,7 @@ def match_from_cell(
         away_team_link=links[1],
         date=date,
         venue=venue,
+        stated_aggregate=(score.aggregate[::-1] if swap and score.aggregate else score.aggregate),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from pipeline import findings as F
@@ -20,6 +21,7 @@ from pipeline.kinds import (
 )
 from pipeline.kinds.two_legged import tie_columns
 from pipeline.model import Match
+from pipeline.rules import is_tiebreaker
 from pipeline.ties import SECOND_LEG_RE, heading_says
 
 
@@ -28,16 +30,19 @@ class SingleMatch:
 
     name = "single_match"
     outputs: tuple[str, ...] = ("matches",)
-    reads = frozenset({"team1", "team2", "score", "penalties", "date", "venue"})
+    reads = frozenset({"team1", "team2", "score", "penalties", "date", "venue", "aggregate"})
 
     def recognise(self, grid: Grid) -> Columns | None:
         roles = tie_columns(grid.labels)
-        return Columns(roles) if {"team1", "score", "team2"} <= set(roles) else None
+        if {"team1", "score", "team2"} <= set(roles):
+            return Columns(roles)
+        return _columns_by_content(grid)
 
     def read(self, ctx: TableContext, account: Account) -> Records:
-        tiebreaker = ctx.placement.in_tiebreaker
         matches: list[Match] = []
         for row in ctx.grid.rows:
+            # A row under a `Deciding Match:` row of the table is a third match too.
+            tiebreaker = ctx.placement.in_tiebreaker or is_tiebreaker(row.subheading)
             account.row(ctx, row)
             c1, c2 = ctx.columns.cell(row, "team1"), ctx.columns.cell(row, "team2")
             # A score the row lacks is an empty cell: a pending match, not a lost row.
@@ -57,10 +62,58 @@ class SingleMatch:
             )
             match = keep_level_shootout(ctx, account, match)
             match = _with_shootout(ctx, row, account, match)
+            match = _with_stated_aggregate(ctx, row, account, match)
             matches.append(_with_noted_shootout(ctx, row, match))
             if score.value.kind not in ("score", "empty"):
                 account.unparsed(ctx, row.line, score.raw, "a score")
         return Records({"matches": tuple(matches)}, rows=len(matches))
+
+
+def _columns_by_content(grid: Grid) -> Columns | None:
+    """Columns of a header with no label at all (empty `<th>`s that only set widths, 1961–62
+    Segunda División's play-offs): most rows hold a score between two names in the same
+    three columns; a column of nothing but scores besides them is the tie's aggregate
+    (`Agg: 2–1`)."""
+    if not grid.rows or any(grid.labels):
+        return None
+    width = max(len(r.cells) for r in grid.rows)
+    starts: Counter[int] = Counter()
+    for row in grid.rows:
+        kinds = [c.value.kind if c is not None and c.own else "none" for c in row.cells]
+        for c in range(len(kinds) - 2):
+            if kinds[c : c + 3] == ["name", "score", "name"]:
+                starts[c] += 1
+                break
+    if not starts:
+        return None
+    start, count = starts.most_common(1)[0]
+    if 3 * count < 2 * len(grid.rows):
+        return None  # most rows must be matches
+    roles = ["ignored"] * width
+    roles[start : start + 3] = ["team1", "score", "team2"]
+    for c in range(width):
+        cells = [r.cells[c] for r in grid.rows if c < len(r.cells) and r.cells[c] is not None]
+        values = [cell for cell in cells if cell is not None and cell.own and cell.raw]
+        if roles[c] == "ignored" and values and all(v.value.kind == "score" for v in values):
+            roles[c] = "aggregate"
+    named = ", ".join(f"column {c + 1} as {r}" for c, r in enumerate(roles) if r != "ignored")
+    note = f"The header has no labels; read by content: {named}."
+    return Columns(tuple(roles), note=note)
+
+
+def _with_stated_aggregate(
+    ctx: TableContext, row: GridRow, account: Account, match: Match
+) -> Match:
+    """A tie's aggregate stated in the match's row (`Agg: 2–1` after a second leg), kept on
+    the match for the tie its legs make; a cell we cannot read is named."""
+    cell = ctx.columns.cell(row, "aggregate")
+    if cell is None or not cell.own or not cell.raw:
+        return match
+    score = cell.value.score
+    if cell.value.kind != "score" or score is None or score.home is None or score.away is None:
+        account.unparsed(ctx, row.line, cell.raw, "an aggregate")
+        return match
+    return replace(match, stated_aggregate=(score.home, score.away))
 
 
 def _with_shootout(ctx: TableContext, row: GridRow, account: Account, match: Match) -> Match:

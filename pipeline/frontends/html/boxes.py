@@ -51,11 +51,19 @@ def _row(box: etree._Element, ordinal: int) -> GridRow:
     tables = [t for t in box.iter("table")]
     main = None
     match_cells: list[etree._Element] = []
-    for table in tables:
-        for tr in table.iter("tr"):
-            found = [c for c in tr if isinstance(c.tag, str) and c.tag in ("th", "td")]
-            if len(found) == 3 and _is_score(cell_text(found[1])) and cell_text(found[0]):
-                main, match_cells = table, found
+    # The match row: three cells, a score between two teams; failing that, the first row of
+    # three whose outer cells both hold text, so a score we cannot read still keeps its teams
+    # (and is named as unparsed) instead of losing the row.
+    for strict in (True, False):
+        for table in tables:
+            for tr in table.iter("tr"):
+                found = [c for c in tr if isinstance(c.tag, str) and c.tag in ("th", "td")]
+                if len(found) != 3 or not cell_text(found[0]):
+                    continue
+                if _is_score(cell_text(found[1])) if strict else bool(cell_text(found[2])):
+                    main, match_cells = table, found
+                    break
+            if main is not None:
                 break
         if main is not None:
             break

@@ -80,8 +80,14 @@ def read_table(table: etree._Element, table_id: str) -> Grid:
     for r in range(n_header, len(rows)):
         cells = slots[r] + [None] * (width - len(slots[r]))
         own_cells = [c for c in cells if c is not None and c.own]
-        if width >= 3 and len(own_cells) == 1 and own_cells[0].span[1] >= width:
-            subheadings.append(own_cells[0])  # a full-width row heads the rows below it
+        # One cell of this row and nothing else: no cell spanning down from a row above.
+        lone = len(own_cells) == 1 and all(
+            c is None or c.own or (c.copied_from or (-1, 0))[0] == r for c in cells
+        )
+        if width >= 3 and lone and (own_cells[0].span[1] >= width or _label_cell(own_cells[0])):
+            # A full-width row heads the rows below it; so does a row of one label cell and
+            # nothing else (`Home Matches:`, 1961–62 Segunda División's play-offs).
+            subheadings.append(own_cells[0])
             subheading = own_cells[0].text or subheading
             continue
         if not own_cells and all(c is None for c in cells):
@@ -133,6 +139,12 @@ def _label_row(cells: list[GridCell | None]) -> bool:
     )
 
 
+def _label_cell(cell: GridCell) -> bool:
+    """A cell that reads as a label, not data: words (no number, score or bare name of a
+    match row), closed by a colon or set in bold."""
+    return cell.value.kind == "name" and (cell.raw.rstrip().endswith(":") or cell.bold)
+
+
 def _role(table: etree._Element) -> GridRole:
     classes = (table.get("class") or "").split()
     if "infobox" in classes or "vcard" in classes:
@@ -157,7 +169,9 @@ def cell_text(cell: etree._Element) -> str:
             parts.append(" ")
         elif tag == "sup":
             mark = " ".join("".join(node.itertext()).split()).strip("[] ")
-            if mark:
+            if mark.startswith("("):
+                parts.append(f" {mark}")  # a raised `(a.e.t.)` under a score is its text
+            elif mark:
                 parts.append(f"[{mark}]")
             if node.tail:
                 parts.append(node.tail)

@@ -228,6 +228,11 @@ SHOOTOUT_OF_TIE = declare(
     "{home} v {away} is a second leg: its shoot-out ({stated}) follows the tie's level aggregate "
     "and is not stored on this match.",
 )  # fmt: skip
+TIE_BYE = declare(
+    "tie-bye", "info",
+    "A row saying a team had a bye: it goes through without playing, so no tie or match.",
+    "{team} had a bye: the row's {count} cell(s) make no tie and no match.",
+)  # fmt: skip
 AGGREGATE_UNPAIRED = declare(
     "aggregate-unpaired", "info",
     "A tie's aggregate stated with a match whose other leg the page prints in no table we "

@@ -260,11 +260,10 @@ def decide_ties(
                     )
                 )  # fmt: skip
             elif by in ("unknown", "walkover") and winner is None and tie.team1 and tie.team2:
-                winner = _only_team_in(tie, next_teams)
-                inferred = winner is not None
-                if winner is None and tie.bold in ("team1", "team2"):
+                if tie.bold in ("team1", "team2"):
                     # The legs leave it undecided; the page marks the team that went through
-                    # in bold. It fills the winner, never overrides the legs, and says so.
+                    # in bold: its own statement comes before an inference from the next
+                    # round. It fills the winner, never overrides the legs, and says so.
                     winner = tie.team1 if tie.bold == "team1" else tie.team2
                     findings.append(
                         F.WINNER_BOLD.at(
@@ -272,6 +271,9 @@ def decide_ties(
                             team1=tie.team1, team2=tie.team2,
                         )
                     )  # fmt: skip
+                else:
+                    winner = _only_team_in(tie, next_teams)
+                    inferred = winner is not None
             decided.append(
                 DecidedTie(
                     tie=tie,

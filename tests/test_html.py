@@ -279,3 +279,49 @@ def test_a_shootout_stated_with_no_score_keeps_null_goals() -> None:
     # `Mellieha (R))`: the status mark with a stray bracket is a mark, not part of the name.
     teams = [s.team for t in result.tables for s in t.standings]
     assert "Mellieha" in teams
+
+
+def test_byes_replays_and_aggregates_written_with_a_leg() -> None:
+    # 1991 CONCACAF Champions' Cup (WikiTableQuestions 203-page/571, read by a helper value by
+    # value): `bye` rows, a `0 - 1 (Replay)` row, `1 - 0 AGG. (1 - 0)` under a leg's score.
+    result = read("1991_concacaf_champions_cup")
+    byes = [f for f in result.findings if f.code == "tie-bye"]
+    assert [f.line for f in byes] == [112, 119, 272, 396, 444, 478, 505]
+    assert all(d.team1 and d.team2 for d in result.ties)  # a bye makes no tie
+    ties = {(d.team1, d.team2): d for d in result.ties}
+    motagua = ties[("C.D. Motagua", "CSD Comunicaciones")]
+    assert (motagua.decided_by, motagua.winner, motagua.winner_inferred) == (
+        "tiebreaker", "CSD Comunicaciones", False,
+    )  # fmt: skip
+    replay = next(m for t in result.tables for m in t.matches if m.kind == "tiebreaker")
+    assert (replay.home_goals, replay.away_goals, replay.tie_id) == (0, 1, motagua.tie_id)
+    # Final Series: two single-score tables, the second's score carrying the aggregate.
+    semi = ties[("Real España", "Police F.C.")]
+    assert (semi.team1_aggregate, semi.team2_aggregate, semi.winner) == (0, 1, "Police F.C.")
+    # The final over two football boxes: `1 – 1 AGG. (2 - 4)` keeps its teams and score.
+    final = ties[("Puebla F.C.", "Police F.C.")]
+    assert (final.team1_aggregate, final.team2_aggregate, final.winner) == (4, 2, "Puebla F.C.")
+    legs = [m for t in result.tables for m in t.matches if m.tie_id == final.tie_id]
+    assert [(m.home_team, m.home_goals, m.away_goals, m.date) for m in legs] == [
+        ("Puebla F.C.", 3, 1, "1991-09-18"), ("Police F.C.", 1, 1, "1991-09-24"),
+    ]  # fmt: skip
+    # Level on aggregate with no stated rule: the bold team in the tie's own row went through.
+    reno = ties[("Police F.C.", "Reno F.C.")]
+    assert (reno.winner, reno.winner_inferred) == ("Police F.C.", False)
+    assert not [f for f in result.findings if f.severity != "info"]
+
+
+def test_a_headerless_play_off_table_pairs_home_and_away_matches() -> None:
+    # 1961–62 Segunda División: empty `<th>`s, `Home Matches:` / `Away Matches:` rows, `Agg:`.
+    result = read("1961-62_segunda_division")
+    ties = [(d.team1, d.team2, d.team1_aggregate, d.team2_aggregate, d.winner, d.decided_by)
+            for d in result.ties]  # fmt: skip
+    assert ties == [
+        ("Espanyol", "Valladolid", 1, 2, "Valladolid", "aggregate"),
+        ("Málaga", "Racing", 3, 1, "Málaga", "aggregate"),
+        ("Condal", "Indautxu", 1, 4, "Indautxu", "aggregate"),
+        ("Alcoyano", "Baskonia", 1, 2, "Baskonia", "aggregate"),
+        ("Avilés Ind.", "San Fernando", 4, 8, "San Fernando", "aggregate"),
+        ("Melilla", "Albacete", 0, 0, "Melilla", "tiebreaker"),
+    ]
+    assert not [f for f in result.findings if f.code in ("table-unread", "aggregate-unpaired")]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 from functools import lru_cache
 
 from pipeline import findings as F
 from pipeline import ids
-from pipeline.document import Grid, GridCell, GridRow
+from pipeline.document import Grid, GridCell, GridRow, make_cell
 from pipeline.kinds import (
     Account,
     Columns,
@@ -66,6 +68,12 @@ class TwoLegged:
                     "are not in this export; what it states is kept, the rest is null."
                 )
                 account.findings.append(F.ROW_PARTIAL.at(ctx.site, row.line, what=what))
+            if _is_bye(ctx, row, account):
+                continue
+            if ties and (replay := _replay(ctx, row, ties[-1], len(legs))) is not None:
+                ties[-1] = replace(ties[-1], extra=replay)
+                legs.append(replay)
+                continue
             tie = read_tie(ctx, row, account, ids.tie_id(ctx.table_id, n), len(legs))
             ties.append(tie)
             legs.extend(tie.legs)
@@ -76,6 +84,59 @@ class TwoLegged:
             rows=len(ties),
             points_column="points" in ctx.columns.roles,
         )
+
+
+# A team that goes through without playing: `bye` in the row (CONCACAF 1991), `exempt`.
+BYE_RE = re.compile(r"^(bye|exempt|libre|exento|freilos)$", re.I)
+
+
+def _is_bye(ctx: TableContext, row: GridRow, account: Account) -> bool:
+    """A row saying one team had a bye is no tie and no match: its cells are named by one
+    `tie-bye` info instead of becoming a tie with no opponent and pending legs."""
+    cells = [c for _, c in row.own_cells() if c.raw]
+    if not any(BYE_RE.match(c.text) for c in cells):
+        return False
+    teams = [c.text for role in ("team1", "team2") if (c := ctx.columns.cell(row, role)) and c.text]
+    if len(teams) != 1:
+        return False  # two teams: a tie whatever a cell says; none: not a team's bye
+    counted = sum(
+        1 for c, cell in row.own_cells()
+        if c < len(ctx.columns.roles) and ctx.columns.roles[c] in ctx.reads
+    )  # fmt: skip
+    account.data -= counted
+    account.named += counted
+    account.findings.append(
+        F.TIE_BYE.at(ctx.site, row.line, team=teams[0], cells=counted, count=counted)
+    )
+    return True
+
+
+# A replay written as its own row under the tie it decides: `0 - 1 (Replay)` in the
+# aggregate column, the same two teams, no legs (CONCACAF Champions' Cup 1991).
+REPLAY_RE = re.compile(r"^(?P<score>.+?)\s*\(\s*(?:replay|replayed|play-?off)\s*\)$", re.I)
+
+
+def _replay(ctx: TableContext, row: GridRow, previous: Tie, matches_before: int) -> Match | None:
+    """The previous tie's replay, where this row is one; written team 1 first."""
+    cols = ctx.columns
+    agg = cols.cell(row, "aggregate")
+    found = REPLAY_RE.match(agg.text) if agg is not None else None
+    if agg is None or found is None or previous.extra is not None:
+        return None
+    c1, c2 = cols.cell(row, "team1"), cols.cell(row, "team2")
+    t1, t2 = (c1.text if c1 else ""), (c2.text if c2 else "")
+    if {t1, t2} != {previous.team1, previous.team2}:
+        return None
+    if any((c := cols.cell(row, role)) is not None and c.raw for role in ("leg1", "leg2")):
+        return None
+    cell = make_cell(found.group("score"), agg.line)
+    if cell.value.kind != "score":
+        return None
+    return match_from_cell(
+        cell, "tiebreaker", t1, t2, line=row.line, tie_id=previous.tie_id,
+        match_id=ids.match_id(ctx.table_id, matches_before + 1),
+        links=(cell_link(c1), cell_link(c2)),
+    )  # fmt: skip
 
 
 def read_tie(

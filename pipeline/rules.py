@@ -94,6 +94,13 @@ STANDINGS_ALIASES = {
     "a": "goals_against",
     "goals against": "goals_against",
     "goals conceded": "goals_against",
+    # Older tables spell the goal columns out (1926 in Brazilian football): `For | Against |
+    # Difference` after `Lost`.
+    "for": "goals_for",
+    "against": "goals_against",
+    "difference": "goal_difference",
+    "diff": "goal_difference",
+    "diff.": "goal_difference",
     "gd": "goal_difference",
     "goal difference": "goal_difference",
     "+/-": "goal_difference",

@@ -44,6 +44,10 @@ def league_columns(labels: tuple[str, ...]) -> Columns | None:
             gap += 1
         else:
             abbrs.append(text.strip())
+    if not all(is_abbreviation(a) for a in abbrs):
+        # A matrix is a run of team abbreviations: one label that is none (`Against`) means
+        # these are columns we do not know, named as unread, never read as results.
+        return Columns((*roles, *("ignored",) * (len(labels) - i)))
     return Columns((*roles, *("spacer",) * gap, *("matrix",) * len(abbrs)), tuple(abbrs))
 
 
@@ -211,6 +215,27 @@ def check_matrix_size(ctx: TableContext, account: Account, rows: int) -> None:
         account.findings.append(F.MATRIX_SIZE.at(ctx.site, line, stated=len(abbrs), computed=rows))
 
 
+def _qualification_beyond_header(grid: Grid, columns: Columns) -> Columns:
+    """A table with no qualification column whose rows hold one more cell than the header,
+    and that cell words (`Relegated to Segunda División`, El Salvador Clausura 2006): the
+    page's qualification column, its label lost; read as one, and said so."""
+    width = len(columns.roles)
+    extra = [
+        row.cells[width] for row in grid.rows
+        if len(row.cells) == width + 1 and row.cells[width] is not None
+    ]  # fmt: skip
+    if any(len(r.cells) > width + 1 for r in grid.rows):
+        return columns
+    own = [c for c in extra if c is not None and c.own and c.raw]
+    if not own or not all(c.value.kind == "name" for c in own):
+        return columns
+    note = (
+        f"Column {width + 1} has no label but holds words beyond the header "
+        f"({own[0].text!r}); read as the qualification column."
+    )
+    return Columns((*columns.roles, "qualification"), note=note)
+
+
 class League:
     """A league standings table: Pos, Team, Pld, W, D, L, GF, GA, GD, Pts, Qualification."""
 
@@ -219,7 +244,10 @@ class League:
     reads = frozenset({"position", "team", "qualification", *STAT_FIELDS})
 
     def recognise(self, grid: Grid) -> Columns | None:
-        return league_columns(grid.labels)
+        columns = league_columns(grid.labels)
+        if columns is None or "qualification" in columns.roles or columns.abbreviations:
+            return columns
+        return _qualification_beyond_header(grid, columns)
 
     def read(self, ctx: TableContext, account: Account) -> Records:
         teams, links = team_columns(ctx)

@@ -70,6 +70,9 @@ class Match:
     # A tie's aggregate stated with this match (`1–1 AGG. (2–4)`, an `Agg:` cell), home
     # team's goals first; not an output column: the tie it belongs to stores it.
     stated_aggregate: tuple[int, int] | None = None
+    # A second leg's shoot-out after a score that is not level, home team's kicks first: it
+    # followed the tie's level aggregate, so it goes to the tie these legs make.
+    tie_shootout: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -373,35 +373,52 @@ def pair_split_legs(
     for i, first in enumerate(out):
         if first.kind != "single_match" or not first.matches:
             continue
-        j = next((k for k in range(i + 1, min(i + 6, len(out))) if _legs_of(first, out[k])), None)
-        if j is None:
+        # The returns may come in several tables (boxes parted by an `… on aggregate` line).
+        seconds = [k for k in range(i + 1, min(i + 12, len(out))) if _legs_of(first, out[k])]
+        if not seconds:
             out[i] = _pair_within(first)
             continue
-        second = out[j]
-        ties, firsts, paired = _pair_returns(first.table_id, first.matches, second.matches)
-        if not ties:
-            continue
-        out[i] = replace(first, kind="two_legged", ties=tuple(ties), matches=tuple(firsts),
-                         rows=len(ties))  # fmt: skip
-        out[j] = replace(second, matches=tuple(paired.get(id(m), m) for m in second.matches))
+        ties: list[Tie] = []
+        firsts = list(first.matches)
+        for j in seconds:
+            second = out[j]
+            more, firsts, paired = _pair_returns(first.table_id, firsts, second.matches, len(ties))
+            ties.extend(more)
+            out[j] = replace(second, matches=tuple(paired.get(id(m), m) for m in second.matches))
+        if ties:
+            out[i] = replace(first, kind="two_legged", ties=tuple(ties), matches=tuple(firsts),
+                             rows=len(ties))  # fmt: skip
     findings: list[Finding] = []
     for k, table in enumerate(out):
-        loose = [m for m in table.matches if m.stated_aggregate is not None and m.tie_id is None]
-        if not loose:
-            continue
-        for m in loose:
-            findings.append(
-                F.AGGREGATE_UNPAIRED.at(
-                    site.table(table.table_id), m.line, team=m.home_team, field="aggregate",
-                    stated="–".join(map(str, m.stated_aggregate or ())), home=m.home_team,
-                    away=m.away_team,
-                )
+        lost = 0
+        for m in table.matches:
+            if m.tie_id is not None:
+                continue
+            at = site.table(table.table_id)
+            if m.stated_aggregate is not None:
+                lost += 1
+                findings.append(
+                    F.AGGREGATE_UNPAIRED.at(
+                        at, m.line, team=m.home_team, field="aggregate",
+                        stated="–".join(map(str, m.stated_aggregate)), home=m.home_team,
+                        away=m.away_team,
+                    )
+                )  # fmt: skip
+            if m.tie_shootout is not None:
+                lost += 1
+                findings.append(
+                    F.SHOOTOUT_OF_TIE.at(
+                        at, m.line, team=m.home_team, field="penalties",
+                        stated="–".join(map(str, m.tie_shootout)), home=m.home_team,
+                        away=m.away_team,
+                    )
+                )  # fmt: skip
+        if lost:
+            # Those cells were counted as data when read: no tie holds them.
+            out[k] = replace(
+                table, status="partial", cells_data=table.cells_data - lost,
+                cells_unused=table.cells_unused + lost,
             )  # fmt: skip
-        # The aggregate cells were counted as data when read: they are stored nowhere.
-        out[k] = replace(
-            table, status="partial", cells_data=table.cells_data - len(loose),
-            cells_unused=table.cells_unused + len(loose),
-        )  # fmt: skip
     return out, findings
 
 
@@ -438,7 +455,10 @@ def _pair_within(table: ParsedTable) -> ParsedTable:
 
 
 def _pair_returns(
-    table_id: str, firsts: tuple[Match, ...] | list[Match], seconds: tuple[Match, ...] | list[Match]
+    table_id: str,
+    firsts: Sequence[Match],
+    seconds: Sequence[Match],
+    before: int = 0,
 ) -> tuple[list[Tie], list[Match], dict[int, Match]]:
     """Ties of each first match and its return; the firsts (legs where paired), and the
     returns made legs 2, by the identity of the match they replace."""
@@ -454,9 +474,13 @@ def _pair_returns(
         if back is None or id(back) in paired or not match.home_team or match.kind != "single":
             out.append(match)
             continue
-        tie_id = ids.tie_id(table_id, len(ties) + 1)
+        tie_id = ids.tie_id(table_id, before + len(ties) + 1)
         leg1 = replace(match, kind="leg_1", tie_id=tie_id)
         leg2 = replace(back, kind="leg_2", tie_id=tie_id)
+        if back.tie_shootout is not None:
+            # The shoot-out after the second leg is that match's too (contract v2).
+            hp, ap = back.tie_shootout
+            leg2 = replace(leg2, home_penalties=hp, away_penalties=ap, tie_shootout=None)
         paired[id(back)] = leg2
         out.append(leg1)
         # The aggregate where the page states it: with the return (home team first, so team

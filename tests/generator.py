@@ -1694,8 +1694,9 @@ def _html_split_tables(
             found.append(page.row(cells)[0])
         page.close_table()
         lines_by_leg.append(found)
+    # An Agg column in the second-leg table states each tie's aggregate: the tie stores it.
     expected = [
-        _expected_tie(t, one, one, two, stated=False)
+        _expected_tie(t, one, one, two, stated=q.second_leg_aggregate)
         for t, one, two in zip(ties, *lines_by_leg, strict=True)
     ]
     return tables, expected
@@ -1845,7 +1846,11 @@ def _html_split_boxes(
                     f"<p><i>{_esc(t.team1)} {a}{page.dash()}{b} {_esc(t.team2)} on "
                     "aggregate.</i></p>"
                 )
-        tables.append((found[0], "two_legged" if leg == 1 else "single_match"))
+        if leg == 2 and q.aggregate_notes:
+            # A paragraph parts consecutive boxes: each second-leg box is a table of its own.
+            tables.extend((line, "single_match") for line in found)
+        else:
+            tables.append((found[0], "two_legged" if leg == 1 else "single_match"))
         lines_by_leg.append(found)
     expected = [
         _expected_tie(t, one, one, two, stated=False)

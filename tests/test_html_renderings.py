@@ -79,20 +79,20 @@ GAPS: dict[str, bool] = {
     # `HtmlQuirks.cell_lines`: with a row's cells on lines of their own (as action=render
     # writes them) a row's source_line is its `<tr>`'s line, not its first cell's
     # (docs/contract.md). Row lines (standings, ties, split legs, a final's row) go unchecked.
-    "row_line_is_first_cell_line": False,
+    "row_line_is_first_cell_line": True,
     # `HtmlQuirks.second_leg_aggregate`: a `Home team | Score | Away team | Agg` second-leg
     # table is read as a two-legged table, so neither table's legs pair into ties.
-    "second_leg_table_with_aggregate": False,
+    "second_leg_table_with_aggregate": True,
     # `HtmlQuirks.aggregate_notes`: a `<p>… on aggregate</p>` between second-leg boxes makes
     # each box a table of its own, and only the first pairs with the first legs.
-    "aggregate_sentences_between_boxes": False,
+    "aggregate_sentences_between_boxes": True,
     # `matrix="beside"` with `matrix_columns="abbr"`: a standings row takes the abbreviation in
     # its own position, not the one of the column its link names.
-    "beside_matrix_columns_by_link": False,
+    "beside_matrix_columns_by_link": True,
     # `tournaments(shootout_after="level_aggregate")` with split legs: a shoot-out after a
     # second leg that is not level is lost (a box's is not stored; a table's score cell
     # `1–2 (4–3 p)` is a penalties-not-level warning), so the tie is undecided.
-    "split_leg_shootout_after_unlevel_leg": False,
+    "split_leg_shootout_after_unlevel_leg": True,
 }
 
 

@@ -55,8 +55,11 @@ def league_columns(labels: tuple[str, ...]) -> Columns | None:
 POINTS_RELATIVE_RE = re.compile(r"^(\d{1,3})\s*([+\-−]\d{1,3})$")
 
 
-def read_standing(ctx: TableContext, row: GridRow, account: Account) -> StandingRow:
-    """One standings row, values as stated; unreadable numbers are named and stored as null."""
+def read_standing(
+    ctx: TableContext, row: GridRow, account: Account, abbr: str | None = None
+) -> StandingRow:
+    """One standings row, values as stated; unreadable numbers are named and stored as null.
+    `abbr` is the row's matrix abbreviation (by default the one in its own position)."""
     cols = ctx.columns
     team_cell = cols.cell(row, "team")
     stats: dict[str, int | None] = {}
@@ -91,7 +94,7 @@ def read_standing(ctx: TableContext, row: GridRow, account: Account) -> Standing
         line=row.line,
         position=pos.value.number if pos is not None and pos.value.is_int else None,
         team=team_cell.text if team_cell is not None else "",
-        team_abbr=abbrs[row.ordinal] if row.ordinal < len(abbrs) else None,
+        team_abbr=abbr or (abbrs[row.ordinal] if row.ordinal < len(abbrs) else None),
         qualification=(qual.text or None) if qual is not None else None,
         notes=(*(team_cell.marks if team_cell is not None else ()), *notes),
         played=stats["played"],
@@ -215,6 +218,15 @@ def check_matrix_size(ctx: TableContext, account: Account, rows: int) -> None:
         account.findings.append(F.MATRIX_SIZE.at(ctx.site, line, stated=len(abbrs), computed=rows))
 
 
+def _row_abbreviations(ctx: TableContext, links: dict[int, str | None]) -> dict[int, str]:
+    """Each row's abbreviation: the column its link names, where the columns map by link."""
+    roles = ctx.columns.roles
+    abbrs = ctx.columns.abbreviations
+    matrix_index = {c: j for j, c in enumerate(i for i, r in enumerate(roles) if r == "matrix")}
+    by_link = _columns_by_link(ctx, matrix_index, links)
+    return {row: abbrs[j] for j, row in by_link.items() if j < len(abbrs)}
+
+
 def _qualification_beyond_header(grid: Grid, columns: Columns) -> Columns:
     """A table with no qualification column whose rows hold one more cell than the header,
     and that cell words (`Relegated to Segunda División`, El Salvador Clausura 2006): the
@@ -252,7 +264,10 @@ class League:
     def read(self, ctx: TableContext, account: Account) -> Records:
         teams, links = team_columns(ctx)
         matches = tuple(read_matrix(ctx, account, teams, links))
-        standings = tuple(read_standing(ctx, row, account) for row in ctx.grid.rows)
+        abbr = _row_abbreviations(ctx, links)
+        standings = tuple(
+            read_standing(ctx, row, account, abbr.get(row.ordinal)) for row in ctx.grid.rows
+        )
         if not ctx.grid.truncated:  # a cut table lost rows: its size says nothing
             check_matrix_size(ctx, account, len(ctx.grid.rows))
         check_repeated_teams(ctx, account, standings)

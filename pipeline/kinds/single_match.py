@@ -60,6 +60,14 @@ class SingleMatch:
                 date=(date.text or None) if date is not None else None,
                 venue=(venue.text or None) if venue is not None else None,
             )
+            if (
+                match.home_penalties is not None
+                and match.home_goals != match.away_goals
+                and heading_says(ctx.placement, SECOND_LEG_RE)
+            ):
+                # `2–1 (4–3 p)` in a second-leg table: the shoot-out is the tie's.
+                pens = (match.home_penalties, match.away_penalties or 0)
+                match = replace(match, home_penalties=None, away_penalties=None, tie_shootout=pens)
             match = keep_level_shootout(ctx, account, match)
             match = _with_shootout(ctx, row, account, match)
             match = _with_stated_aggregate(ctx, row, account, match)
@@ -127,14 +135,8 @@ def _with_shootout(ctx: TableContext, row: GridRow, account: Account, match: Mat
     second_leg = heading_says(ctx.placement, SECOND_LEG_RE)
     if match.home_goals is not None and match.home_goals != match.away_goals and second_leg:
         # A second leg's shoot-out follows a level aggregate, not a level leg: nothing is
-        # contradicted; it belongs to the tie, which this table alone does not state.
-        account.not_stored(
-            F.SHOOTOUT_OF_TIE.at(
-                ctx.site, row.line, team=match.home_team, field="penalties", stated=pens.raw,
-                cells=1, home=match.home_team, away=match.away_team,
-            )
-        )  # fmt: skip
-        return match
+        # contradicted; it belongs to the tie the legs make (paired later, else named).
+        return replace(match, tie_shootout=pair)
     if match.home_goals is None or match.home_goals != match.away_goals:
         # A shoot-out after a score that is not level contradicts it: the match keeps its
         # score, the shoot-out cell is named and not stored.

@@ -43,7 +43,8 @@ class TwoLegged:
     def recognise(self, grid: Grid) -> Columns | None:
         roles = tie_columns(grid.labels)
         if {"team1", "team2", "leg1", "leg2"} <= set(roles) or (
-            "team1" in roles and "aggregate" in roles and len(roles) < 5
+            # `Home team | Score | Away team | Agg.` is a second leg's table, not a tie's.
+            "team1" in roles and "aggregate" in roles and len(roles) < 5 and "score" not in roles
         ):
             return roles_by_content(grid, roles)
         if {"team1", "team2"} <= set(roles) and grid.rows:

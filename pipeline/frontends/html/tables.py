@@ -34,7 +34,9 @@ def read_table(table: etree._Element, table_id: str) -> Grid:
         while len(slots) <= r:
             slots.append([])
         line = tr.sourceline or 1
-        lines.append(line)
+        # Contract: a row's source_line is its first cell's line (`<tr>` may stand alone).
+        first_cell = next((c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")), None)
+        lines.append((first_cell.sourceline if first_cell is not None else None) or line)
         c = 0
         own_th = True
         any_cell = False

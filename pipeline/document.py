@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from pipeline.rules import without_leg
 from pipeline.values import CellValue, link_targets, read_value
 
 SectionKind = Literal["stage", "region", "group", "round", "tiebreaker", "other"]
@@ -221,7 +222,8 @@ class Placement:
         belongs to the round it decides, contract v2)."""
         for text, k in zip(reversed(self.path), reversed(self.kinds), strict=True):
             if k == kind:
-                return text
+                # `Semifinals 1st Leg` is a leg of the round `Semifinals`.
+                return without_leg(text) if kind == "round" else text
         return None
 
     @property

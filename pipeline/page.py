@@ -417,7 +417,7 @@ def _season(title: str, intro: str) -> str | None:
     """The season the page states: its title, else its infobox's Season field, else its first
     sentence; never a bare year (a previous/next-season link) or a founding date. A span is
     written `2015–16` whatever the page uses."""
-    match = SEASON_RE.search(title)
+    match = SEASON_RE.search(title.replace("_", " "))  # a file name's `_` is a space
     if match is None:
         field = INFOBOX_SEASON_RE.search(intro)
         match = SEASON_RE.search(field.group(1)) if field else None

@@ -247,9 +247,20 @@ def is_rule_prose(text: str) -> bool:
     )
 
 
+# A leg named after its round (`Semifinals 1st Leg`, El Salvador Clausura 2006): the round is
+# the heading without it.
+LEG_SUFFIX_RE = re.compile(r"\s*[-–—,:]?\s*\(?\b(1st|2nd|first|second|return)\s+legs?\)?$", re.I)
+
+
+def without_leg(text: str) -> str:
+    """A heading without a trailing leg qualifier (`Semifinals 1st Leg` -> `Semifinals`)."""
+    return LEG_SUFFIX_RE.sub("", text)
+
+
 @lru_cache(maxsize=1 << 14)
 def heading_kind(text: str) -> HeadingKind | None:
     """Classify a heading by the vocabulary above; None when it names no known kind."""
+    text = without_leg(text)
     for kind, pattern in HEADING_KINDS:
         if pattern.search(text):
             return kind

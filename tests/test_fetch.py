@@ -176,14 +176,14 @@ def test_a_page_without_a_title_element_takes_its_title_from_the_comment(
     assert (result.info.title, result.info.revision) == (TITLE, "7")
 
 
-def test_a_render_capture_comment_still_gives_url_and_time_but_no_revision() -> None:
+def test_a_render_capture_comment_gives_url_revision_and_time() -> None:
     capture = (
         "<!-- http%3A//en.wikipedia.org/wiki%3Faction%3Drender%26curid%3D1%26oldid%3D2 "
         "2014-06-19-10-55-31 -->\n" + UNTITLED
     )
     info = parse_page(capture.encode(), "x", "raw/x.html").info
     assert (info.source_url, info.retrieved, info.revision) == (
-        "http://en.wikipedia.org/wiki?action=render&curid=1&oldid=2", "2014-06-19-10-55-31", None,
+        "http://en.wikipedia.org/wiki?action=render&curid=1&oldid=2", "2014-06-19T10:55:31", "2",
     )  # fmt: skip
 
 

@@ -325,3 +325,32 @@ def test_a_headerless_play_off_table_pairs_home_and_away_matches() -> None:
         ("Melilla", "Albacete", 0, 0, "Melilla", "tiebreaker"),
     ]
     assert not [f for f in result.findings if f.code in ("table-unread", "aggregate-unpaired")]
+
+
+def test_spelled_out_goal_columns_are_goals_not_a_results_matrix() -> None:
+    # 1926 in Brazilian football (203-page/654): `Points | Played | … | For | Against |
+    # Difference`. Read as a matrix once, it invented 48 matches and 134 false warnings.
+    result = read("1926_in_brazilian_football")
+    leagues = [t for t in result.tables if t.kind == "league"]
+    assert [len(t.standings) for t in leagues] == [10, 8]
+    first = leagues[0].standings[0]
+    assert (first.team, first.goals_for, first.goals_against, first.goal_difference) == (
+        "Palestra Itália-SP", 33, 8, 25,
+    )  # fmt: skip
+    assert not [m for t in leagues for m in t.matches]
+    assert not [f for f in result.findings if f.severity != "info"]
+
+
+def test_capture_metadata_an_unlabelled_qualification_and_a_round_named_with_its_leg() -> None:
+    # Primera División Clausura 2006 (203-page/30): no <title> or h1, a render capture comment.
+    result = read("2006_clausura_el_salvador")
+    assert result.info.title == "2006_clausura_el_salvador_primera_division__wtq_203-page_30"
+    assert (result.info.revision, result.info.retrieved) == ("573342222", "2014-06-17T21:30:30")
+    balboa = next(s for t in result.tables for s in t.standings if "Balboa" in s.team)
+    assert balboa.qualification == "Relegated to Segunda División de Fútbol Salvadoreño"
+    assert not [f for f in result.findings if f.code == "column-unread"]
+    # `Semifinals 1st Leg` / `Semifinals 2nd Leg`: legs of the round `Semifinals`.
+    (semis,) = [t for t in result.tables if t.kind == "two_legged"]
+    assert semis.section.round == "Semifinals"
+    warnings = [(f.code, f.team) for f in result.findings if f.severity == "warning"]
+    assert warnings == [("row-arithmetic", "C.D. Chalatenango")]

@@ -23,6 +23,8 @@ from pipeline.sections import Event, HeadingEvent, ProseEvent, TableEvent, build
 # Markup that says the file is HTML: a tag a Wikipedia page always holds near its start.
 HTML_RE = re.compile(r"<(?:!doctype html|html|body|table|h[1-6]|p|div)[\s>]", re.I)
 # The action=render capture's first-line comment: the URL (percent-encoded) and a timestamp.
+OLDID_RE = re.compile(r"[?&]oldid=(\d+)")
+CAPTURE_TIME_RE = re.compile(r"^(\d{4}-\d\d-\d\d)-(\d\d)-(\d\d)-(\d\d)$")
 CAPTURE_RE = re.compile(r"^\s*<!--\s*(\S+)\s+(\d{4}-\d\d-\d\d[-\d]*)\s*-->")
 # A wikitext table's opening line: wikitext may hold tags (`<ref>`, `<br>`), never this in HTML.
 WIKITABLE_RE = re.compile(r"^\{\|", re.M)
@@ -89,7 +91,7 @@ class HtmlFrontEnd:
             page=site.page,
             path=site.path,
             rendering="html" if grids else "none",
-            title=title or (prose[0] if prose else ""),
+            title=title or site.page,  # the order: <title>, h1, the comment, the file
             lines=lines,
             root=tree.root,
             grids=tuple(grids),
@@ -198,7 +200,17 @@ def _capture(text: str) -> tuple[str | None, str | None, str | None, str | None]
     from urllib.parse import unquote
 
     url = unquote(match.group(1))
-    return ("https:" + url if url.startswith("//") else url), None, match.group(2), None
+    # The render URL names its revision (`oldid=578573637`); the time is written
+    # `2014-06-18-03-02-17`: as ISO 8601 (contract), with no zone, as the capture states none.
+    oldid = OLDID_RE.search(url)
+    stamp = CAPTURE_TIME_RE.match(match.group(2))
+    when = (
+        f"{stamp.group(1)}T{stamp.group(2)}:{stamp.group(3)}:{stamp.group(4)}"
+        if stamp is not None
+        else match.group(2)
+    )
+    full = "https:" + url if url.startswith("//") else url
+    return full, oldid.group(1) if oldid else None, when, None
 
 
 def _title_from(url: str | None) -> str | None:

@@ -228,6 +228,20 @@ SHOOTOUT_OF_TIE = declare(
     "{home} v {away} is a second leg: its shoot-out ({stated}) follows the tie's level aggregate "
     "and is not stored on this match.",
 )  # fmt: skip
+BRACKET_SUMMARY = declare(
+    "bracket-summary", "info",
+    "A knockout bracket: its single matches are read; its pairs of legs and the matches the "
+    "rounds' own tables hold are not output again.",
+    "A bracket of {rounds} ({count} pairs): its single matches are read where no round's "
+    "table holds them; pairs of legs are checked against the ties read elsewhere, not output "
+    "({named} cell(s) named).",
+)  # fmt: skip
+BRACKET_UNREAD = declare(
+    "bracket-unread", "warning",
+    "A pair of a bracket that no table of the page holds: data we could not output.",
+    "The bracket's {round} pair {team1} v {team2} is in no tie or match read from the page's "
+    "tables; a bracket does not say who was at home, so it is named, not output.",
+)  # fmt: skip
 TIE_BYE = declare(
     "tie-bye", "info",
     "A row saying a team had a bye: it goes through without playing, so no tie or match.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TypeVar
 
@@ -16,6 +16,7 @@ from pipeline.document import Grid, GridCell, PageDocument, Placement
 from pipeline.findings import Finding, FindingKind, Site
 from pipeline.frontends import read_document
 from pipeline.kinds import Account, TableContext
+from pipeline.kinds.bracket import grid_pairs
 from pipeline.model import Match, ParsedTable, StandingRow, Tie
 from pipeline.rules import (
     NOTHING_TO_STORE,
@@ -26,6 +27,7 @@ from pipeline.rules import (
     league_points_per_win,
     normalise_label,
 )
+from pipeline.teams import fold
 from pipeline.ties import (
     DecidedTie,
     decide_ties,
@@ -116,6 +118,8 @@ def parse_page(data: bytes, page: str, path: str) -> PageResult:
     findings.extend(unpaired)
     tables, link_findings = link_tiebreakers(tables, doc, site)
     findings.extend(link_findings)
+    tables, bracket_findings = reconcile_brackets(tables, doc, site)
+    findings.extend(bracket_findings)
     decided, tie_rules, tie_findings = decide_ties(tables, doc, site, list(league_rules.values()))
     findings.extend(tie_findings)
     ctx = page_context(doc, site, tables, decided, league_rules, tie_rules)
@@ -159,6 +163,87 @@ def _no_football_table(site: Site, tables: list[tuple[int, int]]) -> Finding:
         what = "No football table in this page: no line of it is table-shaped."
     first = tables[0][0] if tables else 1
     return F.NO_FOOTBALL_TABLE.at(site, first, what=what)
+
+
+def reconcile_brackets(
+    tables: list[ParsedTable], doc: PageDocument, site: Site
+) -> tuple[list[ParsedTable], list[Finding]]:
+    """A bracket's matches that a round's own table holds are kept there, not twice; a pair
+    of legs no table holds is named (a bracket does not say who was at home in each leg).
+    Brackets shorten names (`Racing Santander` for `Racing`), so teams meet by folded name,
+    link, or one name's words inside the other's; both teams of a pair must meet."""
+    if not any(t.kind == "bracket" for t in tables):
+        return tables, []
+    held: list[tuple[_Side, _Side]] = []
+    for t in tables:
+        if t.kind not in ("two_legged", "single_match"):
+            continue
+        held.extend(
+            (_Side.of(x.team1, x.team1_link), _Side.of(x.team2, x.team2_link)) for x in t.ties
+        )
+        held.extend(
+            (_Side.of(m.home_team, m.home_team_link), _Side.of(m.away_team, m.away_team_link))
+            for m in t.matches
+        )
+
+    def is_held(t1: str, l1: str | None, t2: str, l2: str | None) -> bool:
+        a, b = _Side.of(t1, l1), _Side.of(t2, l2)
+        return any((a.meets(x) and b.meets(y)) or (a.meets(y) and b.meets(x)) for x, y in held)
+
+    grids = {g.table_id: g for g in doc.grids}
+    out: list[ParsedTable] = []
+    findings: list[Finding] = []
+    for t in tables:
+        if t.kind != "bracket":
+            out.append(t)
+            continue
+        for pair in grid_pairs(grids[t.table_id]):
+            if not pair.single and not is_held(pair.team1, pair.link1, pair.team2, pair.link2):
+                findings.append(
+                    F.BRACKET_UNREAD.at(
+                        site.table(t.table_id), pair.line, team=pair.team1,
+                        round=pair.round_name, team1=pair.team1, team2=pair.team2,
+                    )
+                )  # fmt: skip
+        kept = tuple(
+            m for m in t.matches
+            if not is_held(m.home_team or "", m.home_team_link, m.away_team or "",
+                           m.away_team_link)
+        )  # fmt: skip
+        repeated = len(t.matches) - len(kept)
+        # A repeated match's four cells were counted as data: the summary names them.
+        out.append(
+            replace(
+                t, matches=kept, rows=len(kept), cells_data=t.cells_data - 4 * repeated,
+                cells_unused=t.cells_unused + 4 * repeated,
+            )
+        )  # fmt: skip
+    return out, findings
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """A team as a bracket or a table prints it, for meeting by name, link or words."""
+
+    folded: str
+    link: str | None
+    words: frozenset[str]
+
+    @staticmethod
+    def of(name: str | None, link: str | None) -> _Side:
+        text = name or ""
+        return _Side(fold(text), link, frozenset(w for w in re.split(r"\W+", text.casefold()) if w))
+
+    def meets(self, other: _Side) -> bool:
+        if not self.folded or not other.folded:
+            return False
+        if self.folded == other.folded or (self.link and self.link == other.link):
+            return True
+        return (
+            bool(self.words)
+            and bool(other.words)
+            and (self.words <= other.words or other.words <= self.words)
+        )
 
 
 def table_labels(paths: list[tuple[str, ...]]) -> list[str]:

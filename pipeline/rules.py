@@ -252,6 +252,19 @@ def is_rule_prose(text: str) -> bool:
 LEG_SUFFIX_RE = re.compile(r"\s*[-–—,:]?\s*\(?\b(1st|2nd|first|second|return)\s+legs?\)?$", re.I)
 
 
+# A table summing a season's stages (`Aggregate table`, `Overall table`, `Cumulative table`).
+AGGREGATE_TABLE_RE = re.compile(
+    r"^(aggregate|overall|cumulative|combined|accumulated)\s+(table|standings)$|"
+    r"^tabla\s+(acumulada|general)$",
+    re.I,
+)
+
+
+def is_aggregate_table(heading: str) -> bool:
+    """Tell whether a heading names a table summing the season's stages."""
+    return bool(AGGREGATE_TABLE_RE.match(heading.strip()))
+
+
 def without_leg(text: str) -> str:
     """A heading without a trailing leg qualifier (`Semifinals 1st Leg` -> `Semifinals`)."""
     return LEG_SUFFIX_RE.sub("", text)

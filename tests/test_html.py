@@ -354,3 +354,45 @@ def test_capture_metadata_an_unlabelled_qualification_and_a_round_named_with_its
     assert semis.section.round == "Semifinals"
     warnings = [(f.code, f.team) for f in result.findings if f.severity == "warning"]
     assert warnings == [("row-arithmetic", "C.D. Chalatenango")]
+
+
+BRACKET = """<h2>Semifinals</h2>
+<table class="wikitable"><tr><th>Team 1</th><th>Agg.</th><th>Team 2</th><th>1st leg</th>
+<th>2nd leg</th></tr>
+<tr><td>Alfa</td><td>3–1</td><td>Beta</td><td>2–0</td><td>1–1</td></tr></table>
+<h2>Bracket</h2>
+<table border="0" cellpadding="0" cellspacing="0">
+<tr><td colspan="4">Semifinals</td><td></td><td colspan="2">Final</td></tr>
+<tr><td>Alfa</td><td>2</td><td>1</td><td>3</td><td></td><td></td><td></td></tr>
+<tr><td>Beta</td><td>0</td><td>1</td><td>1</td><td></td><td>Alfa</td><td>1</td></tr>
+<tr><td>Gamma</td><td>1</td><td>0</td><td>1</td><td></td><td>Delta</td><td>0</td></tr>
+<tr><td>Delta</td><td>2</td><td>2</td><td>4</td><td></td><td></td><td></td></tr>
+</table>"""
+
+
+def test_a_bracket_reads_its_single_matches_and_names_legs_no_table_holds() -> None:
+    # The drawing of {{4TeamBracket}}-style tables (2008–09 Copa del Rey, 2011–12 Costa Rica):
+    # round names over column groups, each tie two slots one above the other.
+    result = parse(BRACKET)
+    (bracket,) = [t for t in result.tables if t.kind == "bracket"]
+    # The final (one score a slot) is a single match no other table holds: read, upper first.
+    assert [(m.home_team, m.away_team, m.home_goals, m.away_goals, m.round_name)
+            for m in bracket.matches] == [("Alfa", "Delta", 1, 0, "Final")]  # fmt: skip
+    assert len(result.ties) == 1  # only the semifinal the page prints as a table
+    unread = [(f.line, f.message) for f in result.findings if f.code == "bracket-unread"]
+    # Gamma v Delta's legs are in no table, and a bracket draws no home side: named.
+    assert [line for line, _ in unread] == [10]
+    assert "Gamma v Delta" in unread[0][1]
+    # A real bracket whose every pair is a round's tie: one info, no warning, no repeat.
+    copa = read("2008-09_copa_del_rey")
+    summary = [f for f in copa.findings if f.code == "bracket-summary"]
+    assert len(summary) == 1 and "31 pairs" in summary[0].message
+    assert not [f for f in copa.findings if f.code in ("bracket-unread", "table-unread")]
+    assert not [t.matches for t in copa.tables if t.kind == "bracket" and t.matches]
+    # 2012–13 Southern League: the play-offs are printed only as brackets: their matches.
+    southern = read("2012-13_southern_football_league")
+    playoffs = [m for t in southern.tables if t.kind == "bracket" for m in t.matches]
+    assert len(playoffs) == 9
+    final = next(m for m in playoffs if m.home_team == "Hemel Hempstead Town")
+    assert (final.away_team, final.home_goals, final.away_goals) == ("Gosport Borough", 2, 2)
+    assert (final.home_penalties, final.away_penalties, final.winner) == (4, 5, "Gosport Borough")

@@ -153,13 +153,14 @@ def test_grid_is_read_into_the_stated_records(case: dict[str, Any]) -> None:
 def test_every_own_cell_is_counted_once_and_ids_follow_reading_order(
     case: dict[str, Any],
 ) -> None:
-    """Data + layout + unused = the rows' own cells; copies are never counted again."""
+    """Data + layout + unused + named = the rows' own cells (a named cell is unused, named by
+    the kind's own finding); copies are never counted again."""
     result = _read(case)
     assert result is not None
     _, _, records, account = result
     grid = build_grid(case)
     own = sum(1 for row in grid.rows for _, _ in row.own_cells())
-    assert account.data + account.layout + len(account.unused) == own
+    assert account.data + account.layout + len(account.unused) + account.named == own
 
     matches = [m for m in records.by_output.get("matches", ()) if isinstance(m, Match)]
     assert len(matches) == len(records.by_output.get("matches", ()))

@@ -15,6 +15,7 @@ from pipeline import findings as F
 from pipeline.document import PageDocument
 from pipeline.findings import Finding, Site
 from pipeline.model import Match, ParsedTable
+from pipeline.rules import is_aggregate_table
 from pipeline.teams import Pairing, Team, pair_teams
 from pipeline.ties import DecidedTie
 
@@ -92,6 +93,16 @@ def page_context(
             matrices[t.table_id] = _renamed(chosen.matches, pairing.names)
             if pairing.renamed:
                 pairings[t.table_id] = pairing
+        elif is_aggregate_table(t.section.path[-1] if t.section.path else ""):
+            # An `Aggregate table` sums the stages: its results are every stage matrix of
+            # its teams together (2011–12 Costa Rica: Invierno and Verano).
+            stages = [
+                (c, p) for c in standalone if (p := pair_teams(ours, _matrix_teams(c))) is not None
+            ]
+            if len(stages) >= 2:
+                matrices[t.table_id] = tuple(
+                    m for c, p in stages for m in _renamed(c.matches, p.names)
+                )
     by_id = {t.table_id: t for t in tables}
     return PageContext(
         doc, site, tables, tuple(ties), league_rules, tie_rules, matrices, by_id, pairings

@@ -155,9 +155,11 @@ def kind_names() -> tuple[str, ...]:
 
 def recognise(grid: Grid) -> tuple[TableKind, Columns] | None:
     """The first kind that recognises a grid, with its columns."""
-    if grid.role != "table" or not grid.header:
+    if grid.role != "table":
         return None
     for kind in table_kinds():
+        if not grid.header and not getattr(kind, "headerless", False):
+            continue  # only a kind that says so reads a table with no header row
         columns = kind.recognise(grid)
         if columns is not None:
             return kind, columns
@@ -274,6 +276,7 @@ def winner_of(
 def _ensure_builtins() -> None:
     if any(k.name == "league" for k in _REGISTRY):
         return
+    from pipeline.kinds.bracket import BRACKET
     from pipeline.kinds.league import LEAGUE
     from pipeline.kinds.results_matrix import RESULTS_MATRIX
     from pipeline.kinds.single_match import SINGLE_MATCH
@@ -281,4 +284,4 @@ def _ensure_builtins() -> None:
 
     # Built-ins first, in the order the header vocabulary needs (a league header also holds
     # tie labels such as `Pts`); plug-ins registered earlier follow them.
-    _REGISTRY[:0] = [LEAGUE, TWO_LEGGED, SINGLE_MATCH, RESULTS_MATRIX]
+    _REGISTRY[:0] = [LEAGUE, TWO_LEGGED, SINGLE_MATCH, RESULTS_MATRIX, BRACKET]

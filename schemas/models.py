@@ -120,8 +120,9 @@ class TablesModel(SectionColumns):
 
     rendering: Series[str] = pa.Field(description="The table's rendering.")
     kind: Series[str] = pa.Field(
-        description="`league`, `results_matrix`, `two_legged`, `single_match`, a plug-in's "
-        "kind, or `unknown` (navbox, infobox, anything else table-shaped)."
+        description="`league`, `results_matrix`, `two_legged`, `single_match`, `bracket` (a "
+        "knockout tree: its single matches only), a plug-in's kind, or `unknown` (navbox, "
+        "infobox, anything else table-shaped)."
     )
     rows: Series[pd.Int64Dtype] = pa.Field(ge=0, description="Output rows the table gave.")
     cells: Series[pd.Int64Dtype] = pa.Field(ge=0, description="Cells read.")

@@ -117,6 +117,8 @@ class GridRow:
     line: int = field(compare=False)
     ordinal: int = 0  # place among the table's body rows, counting rows that were not placed
     subheading: str | None = None  # the full-width row above it inside the table, if any
+    # A full-width note row right under it, in brackets: `(Rocester won 4-3 on penalties)`.
+    note: str | None = None
 
     def own_cells(self) -> Iterator[tuple[int, GridCell]]:
         """The row's own cells with their column, covered copies left out."""

@@ -126,6 +126,10 @@ def parse_page(data: bytes, page: str, path: str) -> PageResult:
     findings.extend(run_checks(ctx))
     if not any(t.kind != kinds.UNKNOWN for t in tables) and not _unreadable_input(findings):
         findings.append(_no_football_table(site, [(g.line, g.end_line) for g in doc.grids]))
+    # A title that is only the file name states nothing: the page's first sentence does.
+    stated = doc.title
+    if doc.title == doc.page:
+        stated = next((line for line in doc.intro.splitlines() if line.strip()), "")
     info = PageInfo(
         page=page,
         path=path,
@@ -134,8 +138,8 @@ def parse_page(data: bytes, page: str, path: str) -> PageResult:
         lines=doc.lines,
         rendering=doc.rendering,
         title=doc.title,
-        season=_season(doc.title, doc.intro) or _infobox_season(doc),
-        competition=_competition(doc.title, doc.intro),
+        season=_season(stated, doc.intro) or _infobox_season(doc),
+        competition=_competition(stated, doc.intro),
         tables=len(tables),
         truncated=any(t.truncated and t.kind != kinds.UNKNOWN for t in tables),
         source_url=doc.source_url,

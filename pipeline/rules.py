@@ -26,9 +26,7 @@ HEADING_KINDS: tuple[tuple[HeadingKind, re.Pattern[str]], ...] = (
     # A third match after level legs: `Deciding Match:` (1961–62 Segunda), `Replay`.
     (
         "tiebreaker",
-        re.compile(
-            r"^(tie-?breakers?|third match|play-?off match|deciding match(es)?|replays?):?$", re.I
-        ),
+        re.compile(r"^(tie-?breakers?|third match|play-?off match|deciding match(es)?):?$", re.I),
     ),
     # A group is named by a letter, a number or a Roman numeral (`Group A`, `Zona 2`); a zone
     # with a name (`Zona Sur`) is no group: its place in the tree decides what it is.
@@ -39,8 +37,8 @@ HEADING_KINDS: tuple[tuple[HeadingKind, re.Pattern[str]], ...] = (
     (
         "round",
         re.compile(
-            r"""^(round\ of\ \d+
-            |((first|second|third|fourth|fifth|final|preliminary)\ (qualifying\ )?
+            r"""^(round\ of\ \d+|round\ \d{1,2}|\d{1,2}(st|nd|rd|th)\ (qualifying\ )?round
+            |((first|second|third|fourth|fifth|sixth|final|preliminary)\ (qualifying\ )?
               |qualifying\ )round
             |(quarter|semi)-?\s?finals?|(regional\ |grand\ |third[- ]place\ )?finals?
             |third\ place(\ match)?|play-?offs?|knockout\ (stage|round)|last\ \d+)$""",
@@ -208,7 +206,8 @@ POINTS_RULE_RE = re.compile(r"decided by points", re.I)
 THIRD_MATCH_RE = re.compile(r"third match|tie-?breaker|play-?off", re.I)
 GOAL_AVERAGE_RE = re.compile(r"\bgoal (average|ratio)\b", re.I)
 IGNORE_GD_RE = re.compile(r"no matter (the )?goal difference", re.I)
-RULES_LINE_RE = re.compile(r"^rules for classification\s*:\s*(.*)$", re.I)
+# Anywhere in a note (2001 JFL: after `Updated to …` and `Source: …` lines in one paragraph).
+RULES_LINE_RE = re.compile(r"\brules for classification\s*:\s*(.*)$", re.I)
 # Criteria words in a `Rules for classification` line -> standings fields, in order.
 CRITERIA_WORDS = (
     (re.compile(r"^points?$", re.I), "points"),
@@ -239,7 +238,7 @@ def is_numbered_stage(text: str) -> bool:
 def is_rule_prose(text: str) -> bool:
     """Tell whether prose states a classification or tie rule (kept with its section)."""
     return bool(
-        RULES_LINE_RE.match(text)
+        RULES_LINE_RE.search(text)
         or GOAL_AVERAGE_RE.search(text)
         or POINTS_RULE_RE.search(text)
         or IGNORE_GD_RE.search(text)
@@ -288,7 +287,7 @@ def classification_criteria(rule_text: str | None) -> tuple[str, ...]:
     """
     if not rule_text:
         return ("points",)
-    match = RULES_LINE_RE.match(rule_text.strip())
+    match = RULES_LINE_RE.search(rule_text.strip())
     if match:
         fields: list[str] = []
         for part in re.split(r"\d\)|;", match.group(1)):

@@ -114,7 +114,7 @@ def build_tree(events: Iterable[Event], site: Site) -> SectionTree:
             parent.children.append(entry)
             all_entries.append(entry)
         elif isinstance(event, ProseEvent):
-            if last_table is not None and RULES_LINE_RE.match(event.text):
+            if last_table is not None and RULES_LINE_RE.search(event.text):
                 # A `Rules for classification` line right after a table governs that table.
                 entries, prose, _ = placed[last_table]
                 placed[last_table] = (entries, prose, event.text)

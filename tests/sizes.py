@@ -95,6 +95,18 @@ def seed_copies(size: int) -> bytes:
     return seed * max(1, size // len(seed))
 
 
+HTML_ARTICLE = ROOT / "tests" / "fixtures" / "html" / (
+    "2006_clausura_el_salvador_primera_division__wtq_203-page_30.html"
+)
+
+
+def html_articles(size: int) -> bytes:
+    """A real Wikipedia HTML article (standings, football boxes, legs) repeated: one
+    page of HTML as big as asked, every copy's tables read."""
+    article = HTML_ARTICLE.read_bytes()
+    return article * max(1, size // len(article))
+
+
 SHAPES: dict[str, Callable[[int], bytes]] = {
     "headings": headings,
     "bars": bars,
@@ -103,6 +115,7 @@ SHAPES: dict[str, Callable[[int], bytes]] = {
     "ties": ties,
     "one_round_many_tiebreakers": one_round_many_tiebreakers,
     "seed_copies": seed_copies,
+    "html_articles": html_articles,
 }
 
 

@@ -132,3 +132,16 @@ def test_tiebreaker_linking_indexes_a_round_once(monkeypatch: pytest.MonkeyPatch
     assert n_ties > 200 and len(breakers) == n_ties
     assert all(m.tie_id is not None for m in breakers)
     assert calls <= 2 * (n_ties + len(breakers))
+
+
+def test_a_20_mb_html_page_stays_within_the_memory_bound() -> None:
+    # Issue 12: a 20 MB HTML page (a real article repeated) in a fresh interpreter, as a
+    # user's run: peak RSS within 200 MB + 20× the file, every copy read. Its time is printed
+    # by `make bench` (never asserted in a unit test).
+    from tests.sizes import HTML_ARTICLE, RSS_BASE_MB, RSS_PER_INPUT, measure
+
+    one = parse_page(HTML_ARTICLE.read_bytes(), "one", "raw/one.html")
+    m = measure("html_articles", 20)
+    copies = round(m.megabytes * 1e6 / HTML_ARTICLE.stat().st_size)
+    assert m.megabytes >= 19.5 and m.tables == copies * len(one.tables)
+    assert m.peak_rss_mb <= RSS_BASE_MB + RSS_PER_INPUT * m.megabytes, m

@@ -172,11 +172,15 @@ def _with_noted_shootout(ctx: TableContext, row: GridRow, match: Match) -> Match
     if match.home_goals != match.away_goals:
         return match
     labels = ctx.grid.labels
-    for c, label in enumerate(labels):
-        if label.strip().lower() not in NOTES_LABELS or c >= len(row.cells):
-            continue
-        cell = row.cells[c]
-        found = NOTED_SHOOTOUT_RE.match(cell.text) if cell is not None else None
+    notes = [
+        row.cells[c].text  # type: ignore[union-attr]
+        for c, label in enumerate(labels)
+        if label.strip().lower() in NOTES_LABELS and c < len(row.cells) and row.cells[c]
+    ]
+    if row.note:
+        notes.append(row.note)  # a bracketed note row under the match
+    for text in notes:
+        found = NOTED_SHOOTOUT_RE.match(text)
         if found is None:
             continue
         team, won, lost = found.group("team").strip(), int(found.group("a")), int(found.group("b"))

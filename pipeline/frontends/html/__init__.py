@@ -54,6 +54,7 @@ class HtmlFrontEnd:
         events: list[Event] = []
         grids: list[Grid] = []
         prose: list[str] = []
+        named = ""  # the bold name in the first paragraph, where the page has no title
         title = ""
         if root is not None:
             head_title = root.find(".//title")  # a whole page (Parsoid, a saved page) has one
@@ -74,6 +75,10 @@ class HtmlFrontEnd:
                     sentence = _clean(_text(element))
                     if sentence:
                         events.append(ProseEvent(sentence, line))
+                        if not prose:
+                            # The article's name, bold in its first sentence (MOS:BOLDTITLE).
+                            bold = next(iter(element.iter("b")), None)
+                            named = _clean(_text(bold)) if bold is not None else ""
                         prose.append(sentence)
                 else:
                     table_id = ids.table_id(site.page, len(grids) + 1)
@@ -96,7 +101,7 @@ class HtmlFrontEnd:
             root=tree.root,
             grids=tuple(grids),
             placements=tree.placements,
-            intro="\n".join([title, *prose[:12]]),
+            intro="\n".join([title or named, *prose[:12]]),
             source_url=url,
             revision=revision,
             retrieved=retrieved,

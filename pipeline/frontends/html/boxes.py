@@ -8,6 +8,7 @@ have no header in the page, so the grid's labels are computed (marked so), never
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from lxml import etree
@@ -26,6 +27,9 @@ def is_box(element: etree._Element) -> bool:
     """A football box's outer element."""
     classes = (element.get("class") or "").split()
     return element.tag == "div" and ("vevent" in classes or "footballbox" in classes)
+
+
+VENUE_TAIL_RE = re.compile(r"\s*\b(attendance|referee|att\.|crowd)\s*:.*$", re.I)
 
 
 def read_boxes(boxes: list[etree._Element], table_id: str) -> Grid:
@@ -69,6 +73,9 @@ def _row(box: etree._Element, ordinal: int) -> GridRow:
             break
     date = _block_text(box, "summary") or _first_other(tables, main, before=True)
     venue = _block_text(box, "location") or _first_other(tables, main, before=False)
+    if venue:
+        # The venue block goes on with the crowd and the referee (`Attendance: 1,523`).
+        venue = VENUE_TAIL_RE.sub("", venue) or None
     scorers: list[etree._Element] = []
     if main is not None and match_cells:
         rows = [tr for tr in main.iter("tr")]

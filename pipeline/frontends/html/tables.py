@@ -10,6 +10,7 @@ rules for non-negative integers give; a `rowspan="0"` reaches the end of its row
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from urllib.parse import unquote
 
 from lxml import etree
@@ -21,6 +22,7 @@ MAX_COLSPAN = 1000  # the HTML spec's caps
 MAX_ROWSPAN = 65534
 LINK_RE = re.compile(r"(?:^|/)wiki/([^?#]+)")
 SPAN_RE = re.compile(r"^\s*(\d+)")
+NOTE_RE = re.compile(r"^\(.+\)$")
 
 
 def read_table(table: etree._Element, table_id: str) -> Grid:
@@ -86,6 +88,20 @@ def read_table(table: etree._Element, table_id: str) -> Grid:
         lone = len(own_cells) == 1 and all(
             c is None or c.own or (c.copied_from or (-1, 0))[0] == r for c in cells
         )
+        texts = [c for c in own_cells if c.raw]
+        if (
+            width >= 3
+            and body
+            and len(texts) == 1
+            and texts[0].span[1] >= width - 1
+            and NOTE_RE.match(texts[0].text)
+            and all(c is None or c.own or (c.copied_from or (-1, 0))[0] == r for c in cells)
+        ):
+            # A bracketed full-width row under a match is its note (FA Trophy 2002–03:
+            # `(Rocester won 4-3 on penalties)`): the row above keeps it, no row is made.
+            subheadings.extend(own_cells)
+            body[-1] = replace(body[-1], note=texts[0].text.strip("() "))
+            continue
         if width >= 3 and lone and (own_cells[0].span[1] >= width or _label_cell(own_cells[0])):
             # A full-width row heads the rows below it; so does a row of one label cell and
             # nothing else (`Home Matches:`, 1961–62 Segunda División's play-offs).

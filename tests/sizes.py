@@ -95,9 +95,8 @@ def seed_copies(size: int) -> bytes:
     return seed * max(1, size // len(seed))
 
 
-HTML_ARTICLE = ROOT / "tests" / "fixtures" / "html" / (
-    "2006_clausura_el_salvador_primera_division__wtq_203-page_30.html"
-)
+HTML = ROOT / "tests" / "fixtures" / "html"
+HTML_ARTICLE = HTML / "2006_clausura_el_salvador_primera_division__wtq_203-page_30.html"
 
 
 def html_articles(size: int) -> bytes:

@@ -332,10 +332,17 @@ STANDINGS_VS_RESULTS = declare(
     "{team}: {field} stated {stated} but its results matrix gives {computed}; cells that could "
     "explain it: lines {where}.",
 )  # fmt: skip
+RESULTS_NOTED = declare(
+    "results-noted", "info",
+    "A team's row disagrees with results the page marks with a note (an awarded match): "
+    "explained by the note, not a contradiction.",
+    "{team}: {stats} disagree with its results, but the page marks its score(s) on lines "
+    "{lines} with a note (an award or a replay may count instead): not checked.",
+)  # fmt: skip
 MATRIX_NAMES_PAIRED = declare(
     "matrix-names-paired", "info",
     "The results matrix prints some teams under other names than the table; they were paired.",
-    "The results matrix (line {matrix_line}) names {count} team(s) differently from this table; "
+    "Its results (line {matrix_line}) name {count} team(s) differently from this table; "
     "paired as: {pairs}.",
 )  # fmt: skip
 WALKOVER_POLICY = declare(

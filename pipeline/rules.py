@@ -168,6 +168,7 @@ NOTHING_TO_STORE = {
     "referee", "ref.", "report", "time", "kick-off", "source", "ref",
     "round", "stage", "competition",  # the section already names them
     "prg",  # a rank change since the last round (`=`, `▲ 2`), not a stat of the table
+    "tie", "tie no", "tie no.", "match no", "match no.",  # a tie's number in its round
 }  # fmt: skip
 # Labels of an older layout's first header line (`Teams | Scores`) and matrix corners.
 HEADER_FILLERS = {"teams", "scores", "home \\ away", "home \\away", "home\\away"}

@@ -396,3 +396,51 @@ def test_a_bracket_reads_its_single_matches_and_names_legs_no_table_holds() -> N
     final = next(m for m in playoffs if m.home_team == "Hemel Hempstead Town")
     assert (final.away_team, final.home_goals, final.away_goals) == ("Gosport Borough", 2, 2)
     assert (final.home_penalties, final.away_penalties, final.winner) == (4, 5, "Gosport Borough")
+
+
+def test_note_rows_numbered_rounds_and_venues_of_a_cup_of_single_matches() -> None:
+    # 2002–03 FA Trophy (204-page/146, read value by value by a helper).
+    result = read("2002-03_fa_trophy")
+    pens = {
+        (m.home_team, m.away_team): (m.home_penalties, m.away_penalties, m.winner)
+        for t in result.tables for m in t.matches if m.home_penalties is not None
+    }  # fmt: skip
+    # `(Rocester won 4-3 on penalties)` under the match: its shoot-out, never a match itself.
+    assert pens == {
+        ("Workington", "Rocester"): (3, 4, "Rocester"),
+        ("Altrincham", "Kettering Town"): (5, 3, "Altrincham"),
+        ("Windsor & Eton", "Aylesbury United"): (4, 5, "Aylesbury United"),
+    }
+    assert not [m for t in result.tables for m in t.matches if m.home_team == m.away_team]
+    rounds = {t.section.round for t in result.tables if t.kind == "single_match"}
+    assert {"1st Round", "5th Round"} <= rounds
+    assert not [m for t in result.tables for m in t.matches if m.kind == "tiebreaker"]
+    venues = [m.venue for t in result.tables for m in t.matches if m.venue]
+    assert venues and not [v for v in venues if "Attendance" in v or "Referee" in v]
+    assert (result.info.season, result.info.competition) == ("2002–03", "FA Trophy")
+
+
+def test_bulleted_fixture_lists_are_matches_and_check_their_group() -> None:
+    # 2006 UEFA European Under-21 Championship qualification (203-page/526): each group's
+    # results as `<li>Romania 1-0 Finland</li>` in a layout table.
+    result = read("2006_uefa_u21_championship_qualification")
+    lists = [t for t in result.tables if t.kind == "single_match"]
+    assert sum(len(t.matches) for t in lists) == 212
+    first = lists[0].matches[0]
+    assert (first.home_team, first.home_goals, first.away_goals, first.away_team) == (
+        "Romania", 1, 0, "Finland",
+    )  # fmt: skip
+    found = {(f.code, f.team) for f in result.findings if f.severity == "warning"}
+    assert ("standings-vs-results", "Moldova") in found
+    # `Scotland 2-2* Italy` is marked (awarded 3–0): explained, not a contradiction.
+    noted = {f.team for f in result.findings if f.code == "results-noted"}
+    assert noted == {"Italy", "Scotland"}
+
+
+def test_a_rules_line_inside_a_note_paragraph_governs_the_table() -> None:
+    # 2001 Japan Football League (203-page/561): `Rules for classification:` after `Updated
+    # to …` and `Source: …` in one paragraph; goal difference settles points ties.
+    result = read("2001_japan_football_league")
+    level = [f.message for f in result.findings if f.code == "order-level"]
+    assert level and all("goal_difference" in m for m in level)
+    assert not [m for m in level if "NTT West Kumamoto" in m]

@@ -93,6 +93,18 @@ def page_context(
             matrices[t.table_id] = _renamed(chosen.matches, pairing.names)
             if pairing.renamed:
                 pairings[t.table_id] = pairing
+        elif fixtures := [
+            (c, p)
+            for c in tables
+            if c.kind == "single_match" and c.matches and c.section.path == t.section.path
+            and (p := pair_teams(ours, _matrix_teams(c))) is not None
+        ]:  # fmt: skip
+            # A group's results listed as matches (`Romania 1-0 Finland` bullets) under the
+            # table's own heading are its results, as a matrix would be.
+            chosen, pairing = fixtures[0]
+            matrices[t.table_id] = _renamed(chosen.matches, pairing.names)
+            if pairing.renamed:
+                pairings[t.table_id] = pairing
         elif is_aggregate_table(t.section.path[-1] if t.section.path else ""):
             # An `Aggregate table` sums the stages: its results are every stage matrix of
             # its teams together (2011–12 Costa Rica: Invierno and Verano).
@@ -115,6 +127,9 @@ def _matrix_teams(matrix: ParsedTable) -> list[Team]:
     for m in matrix.matches:
         if m.home_team is not None:
             seen.setdefault(m.home_team, m.home_team_link)
+    for m in matrix.matches:  # a list of matches may give a team only away
+        if m.away_team is not None:
+            seen.setdefault(m.away_team, m.away_team_link)
     return [Team(name, link) for name, link in seen.items()]
 
 

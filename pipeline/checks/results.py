@@ -12,6 +12,7 @@ from pipeline.checks.arithmetic import signed
 from pipeline.findings import Finding
 from pipeline.model import Match, ParsedTable, StandingRow
 from pipeline.rules import POINTS_PER_WIN_RULES, STAT_FIELDS
+from pipeline.values import read_value
 
 # How a table may count walkovers and unplayed cells (chosen per table by what reconciles).
 POLICIES = {
@@ -139,6 +140,21 @@ def check_against_matrix(table: ParsedTable, ctx: PageContext) -> Iterable[Findi
     by_team: dict[str, set[str]] = defaultdict(set)
     for row, stat, _, _ in wrong:
         by_team[row.team].add(stat)
+    # A team one of whose scores the page marks with a note (`2-2*`, "Match awarded 3–0 to
+    # Italy") may be counted as the note says: its disagreement is explained, not a
+    # contradiction (an info, as a marked points cell is).
+    noted = {
+        team: [m for m in matches if team in (m.home_team, m.away_team) and _marked(m)]
+        for team in by_team
+    }
+    for team in sorted(t for t, marked in noted.items() if marked):
+        yield F.RESULTS_NOTED.at(
+            at, next(r.line for r in rows if r.team == team), team=team,
+            candidates=[m.line for m in noted[team]],
+            stats=", ".join(sorted(by_team[team])),
+            lines=", ".join(str(m.line) for m in noted[team]),
+        )  # fmt: skip
+    wrong = [w for w in wrong if not noted[w[0].team]]
     for row, stat, stated, computed in wrong:
         cells = explain(row.team, stat, by_team, matches)
         show = signed if stat == "goal_difference" else str
@@ -146,6 +162,11 @@ def check_against_matrix(table: ParsedTable, ctx: PageContext) -> Iterable[Findi
             at, row.line, team=row.team, field=stat, stated=show(stated), computed=show(computed),
             candidates=cells, where=", ".join(map(str, cells)) if cells else "none",
         )  # fmt: skip
+
+
+def _marked(match: Match) -> bool:
+    """The page marks the match's score with a note (`2-2*`, `1–0[a]`)."""
+    return bool(read_value(match.score_text).marks) if match.score_text else False
 
 
 def explain(

@@ -16,6 +16,7 @@ from pipeline import ids, provenance
 from pipeline.document import Grid, PageDocument, build_relations
 from pipeline.findings import Finding, Site
 from pipeline.frontends.html.boxes import is_box, read_boxes
+from pipeline.frontends.html.fixtures import fixture_items, read_fixtures
 from pipeline.frontends.html.tables import read_table
 from pipeline.frontends.text.decode import decode_bytes
 from pipeline.sections import Event, HeadingEvent, ProseEvent, TableEvent, build_tree
@@ -84,6 +85,8 @@ class HtmlFrontEnd:
                     table_id = ids.table_id(site.page, len(grids) + 1)
                     if kind == "boxes":
                         grid = read_boxes(run, table_id)
+                    elif kind == "fixtures":
+                        grid = read_fixtures(run, table_id)
                     else:
                         grid = read_table(element, table_id)
                     grids.append(grid)
@@ -146,6 +149,8 @@ def _walk(root: etree._Element) -> list[tuple[str, etree._Element, list[etree._E
                 out.append(("boxes", child, run))
             elif tag in HEADINGS:
                 out.append(("heading", child, [child]))
+            elif tag in ("ul", "ol", "table") and (items := fixture_items(child)) is not None:
+                out.append(("fixtures", child, items))  # `Home 1-0 Away` bullets
             elif tag == "table":
                 out.append(("table", child, [child]))
                 for inner in child.iter("table"):

@@ -32,8 +32,9 @@ from pipeline.storage import (
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 DESCRIPTION = """\
-Turn pipe-delimited text exports of Wikipedia football pages (cell-per-line or
-row-per-line) into validated, cross-checked Parquet tables and a validation report.
+Turn Wikipedia football pages, saved as HTML or as text exports (cell per line, row
+per line, rows joined by spaces), into validated, cross-checked Parquet tables and a
+validation report. `fetch` saves a page's HTML from Wikipedia into raw/.
 """
 EXTRACT_HELP = """\
 Parse every page, validate the tables with the pandera schemas, cross-check each page
@@ -93,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         default=[Path("raw")],
         metavar="PATH",
-        help="raw .txt files or folders of them (default: raw/)",
+        help="raw .txt and .html files or folders of them (default: raw/)",
     )
     extract.add_argument(
         "--out",
@@ -111,7 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser(
         "check", help="print a file's findings, write nothing", description=CHECK_HELP
     )
-    check.add_argument("files", nargs="+", type=Path, metavar="FILE", help="raw .txt files")
+    check.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="raw .txt or .html files"
+    )
     check.add_argument("--strict", action="store_true", help="also fail on warnings")
     get = sub.add_parser(
         "fetch",

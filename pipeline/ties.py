@@ -394,23 +394,18 @@ def pair_split_legs(
         for m in table.matches:
             if m.tie_id is not None:
                 continue
-            at = site.table(table.table_id)
-            if m.stated_aggregate is not None:
+            # What a match states for the tie it would make: named where no tie holds it.
+            for kind, field, pair in (
+                (F.AGGREGATE_UNPAIRED, "aggregate", m.stated_aggregate),
+                (F.SHOOTOUT_OF_TIE, "penalties", m.tie_shootout),
+            ):
+                if pair is None:
+                    continue
                 lost += 1
                 findings.append(
-                    F.AGGREGATE_UNPAIRED.at(
-                        at, m.line, team=m.home_team, field="aggregate",
-                        stated="–".join(map(str, m.stated_aggregate)), home=m.home_team,
-                        away=m.away_team,
-                    )
-                )  # fmt: skip
-            if m.tie_shootout is not None:
-                lost += 1
-                findings.append(
-                    F.SHOOTOUT_OF_TIE.at(
-                        at, m.line, team=m.home_team, field="penalties",
-                        stated="–".join(map(str, m.tie_shootout)), home=m.home_team,
-                        away=m.away_team,
+                    kind.at(
+                        site.table(table.table_id), m.line, team=m.home_team, field=field,
+                        stated="–".join(map(str, pair)), home=m.home_team, away=m.away_team,
                     )
                 )  # fmt: skip
         if lost:

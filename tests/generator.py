@@ -26,6 +26,7 @@ import html as html_lib
 import random
 import string
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Any, Literal
 from urllib.parse import quote as url_quote
 
@@ -1980,3 +1981,19 @@ def render_html(tournament: Tournament, q: HtmlQuirks | None = None) -> Rendered
         tables=tuple(tables),
     )
     return RenderedHtml(text, truth, q)
+
+
+# Changes that break exactly one of a row's relations and nothing table-wide: points off the
+# 3·W+D rule, GD off GF−GA, Pld off W+D+L (by 2: the table's Pld total stays even).
+CHANGES: tuple[tuple[str, int], ...] = (
+    ("points", 1),
+    ("goal_difference", 1),
+    ("goal_difference", -1),
+    ("played", 2),
+)
+
+
+def ranked(tournament: Tournament) -> bool:
+    """The rows stay in order by points, then goal difference, then goals for."""
+    keys = [(s.points, s.goal_difference, s.goals_for) for s in tournament.league.standings]
+    return all(upper >= lower for upper, lower in pairwise(keys))

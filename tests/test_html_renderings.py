@@ -28,7 +28,6 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from itertools import pairwise
 from typing import Any, TypeVar
 
 import pytest
@@ -40,6 +39,7 @@ from pipeline.model import Match, ParsedTable, StandingRow
 from pipeline.page import PageResult, parse_page
 from pipeline.ties import DecidedTie
 from tests.generator import (
+    CHANGES,
     ExpectedMatch,
     ExpectedStanding,
     ExpectedTie,
@@ -56,6 +56,7 @@ from tests.generator import (
     compute_standings,
     html_quirks,
     quirks,
+    ranked,
     render,
     render_html,
     tournaments,
@@ -342,21 +343,6 @@ def test_html_and_text_renderings_of_one_tournament_give_the_same_data(
 
 # ---------------------------------------------------------------------------------------------
 # 3. A changed stat or score is found where it was changed
-
-# Changes that break exactly one of a row's relations and nothing table-wide: points off the
-# 3·W+D rule, GD off GF−GA, Pld off W+D+L (by 2: the table's Pld total stays even).
-CHANGES: tuple[tuple[str, int], ...] = (
-    ("points", 1),
-    ("goal_difference", 1),
-    ("goal_difference", -1),
-    ("played", 2),
-)
-
-
-def ranked(tournament: Tournament) -> bool:
-    """The rows stay in order by points, then goal difference, then goals for."""
-    keys = [(s.points, s.goal_difference, s.goals_for) for s in tournament.league.standings]
-    return all(upper >= lower for upper, lower in pairwise(keys))
 
 
 @HTML

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from itertools import pairwise
 from typing import Any, TypeVar
 
 import pytest
@@ -31,6 +30,7 @@ from pipeline.model import Match, ParsedTable, StandingRow
 from pipeline.page import PageResult, parse_page
 from pipeline.ties import DecidedTie
 from tests.generator import (
+    CHANGES,
     LANGUAGES,
     NOTE_WORDS,
     PAIR_LABELS,
@@ -48,6 +48,7 @@ from tests.generator import (
     Tournament,
     TwoLegTie,
     compute_standings,
+    ranked,
     render,
     tournaments,
     wild_quirks,
@@ -242,21 +243,6 @@ def test_headers_in_another_language_give_the_data_of_the_english_page(
 
 # ---------------------------------------------------------------------------------------------
 # Spaced rows: a changed stat is found at its row; an ambiguous row is named, never guessed
-
-# Changes that break exactly one of a row's relations and nothing table-wide: points off the
-# 3·W+D rule, GD off GF−GA, Pld off W+D+L (by 2: the table's Pld total stays even).
-CHANGES: tuple[tuple[str, int], ...] = (
-    ("points", 1),
-    ("goal_difference", 1),
-    ("goal_difference", -1),
-    ("played", 2),
-)
-
-
-def ranked(tournament: Tournament) -> bool:
-    """The rows stay in order by points, then goal difference, then goals for."""
-    keys = [(s.points, s.goal_difference, s.goals_for) for s in tournament.league.standings]
-    return all(upper >= lower for upper, lower in pairwise(keys))
 
 
 @WILD

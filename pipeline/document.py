@@ -161,7 +161,8 @@ class Grid:
 
     @property
     def header_cells(self) -> int:
-        return sum(len(r) for r in self.header)
+        """The header's own cells (a spanning label once, not once a column it covers)."""
+        return sum(1 for r in self.header for c in r if c.own)
 
     @property
     def cells(self) -> int:

@@ -130,6 +130,9 @@ def parse_page(data: bytes, page: str, path: str) -> PageResult:
     stated = doc.title
     if doc.title == doc.page:
         stated = next((line for line in doc.intro.splitlines() if line.strip()), "")
+    # `2008 F.C. Tokyo season`, `1960–61 Chelsea F.C. season`: a club's season, which names
+    # a club, not a competition.
+    club_season = stated.rstrip().lower().endswith(" season")
     info = PageInfo(
         page=page,
         path=path,
@@ -139,7 +142,7 @@ def parse_page(data: bytes, page: str, path: str) -> PageResult:
         rendering=doc.rendering,
         title=doc.title,
         season=_season(stated, doc.intro) or _infobox_season(doc),
-        competition=_competition(stated, doc.intro),
+        competition=None if club_season else _competition(stated, doc.intro),
         tables=len(tables),
         truncated=any(t.truncated and t.kind != kinds.UNKNOWN for t in tables),
         source_url=doc.source_url,
@@ -160,8 +163,8 @@ def _no_football_table(site: Site, tables: list[tuple[int, int]]) -> Finding:
         spans = ", ".join(f"{a}" if a == b else f"{a}–{b}" for a, b in tables[:8])
         more = f" and {len(tables) - 8} more" if len(tables) > 8 else ""
         what = (
-            f"No football table in this page: the table-shaped lines it holds (lines {spans}"
-            f"{more}) read as no standings, results matrix, tie or match table."
+            f"No football table read in this page: the table-shaped lines it holds (lines "
+            f"{spans}{more}) read as no standings, results matrix, tie or match table."
         )
     else:
         what = "No football table in this page: no line of it is table-shaped."
@@ -291,7 +294,7 @@ def read_table(
     )
     if found is None:
         skipped = [
-            *(c for row in grid.header for c in row),
+            *(c for row in grid.header for c in row if c.own),
             *(c for row in grid.rows for _, c in row.own_cells()),
             *grid.loose,
         ]
@@ -388,6 +391,8 @@ def _match_row(grid: Grid) -> bool:
     rows = [[c for c in r.cells if c is not None] for r in grid.rows] or [list(grid.loose)]
     for cells in rows:
         kinds = [c.value.kind for c in cells]
+        if "score" in kinds and any(c.text in VENUE_LETTERS for c in cells):
+            return True  # a club's match: opponent, venue `H`/`A`, result
         for a, b, c in zip(kinds, kinds[1:], kinds[2:], strict=False):
             if (a, b, c) == ("name", "score", "name"):
                 return True
@@ -406,7 +411,12 @@ def _looks_like_data(cells: list[GridCell]) -> bool:
             break
         ints += 1
     match = len(after) >= 2 and after[0] == "score" and after[1] == "name"
-    return ints >= 3 or match
+    # A club's list of its own matches: opponent, venue `H`/`A`/`N`, result (1960–61 Chelsea).
+    club = "score" in kinds and any(c.text in VENUE_LETTERS for c in cells)
+    return ints >= 3 or match or club
+
+
+VENUE_LETTERS = frozenset({"H", "A", "N"})
 
 
 def _unstored_columns(
@@ -529,7 +539,7 @@ def _infobox_season(doc: PageDocument) -> str | None:
         if grid.role != "infobox":
             continue
         cells = [
-            *(c for row in grid.header for c in row),
+            *(c for row in grid.header for c in row if c.own),
             *(c for row in grid.rows for c in row.cells if c is not None),
             *grid.loose,
         ]

@@ -444,3 +444,49 @@ def test_a_rules_line_inside_a_note_paragraph_governs_the_table() -> None:
     level = [f.message for f in result.findings if f.code == "order-level"]
     assert level and all("goal_difference" in m for m in level)
     assert not [m for m in level if "NTT West Kumamoto" in m]
+
+
+NOTES_TABLE = """<p>The <b>2000 Úrvalsdeild</b> was the 89th season. The competition was known as
+<b>Símadeild</b> due to its sponsorship.</p>
+<h2>League table</h2>
+<table class="wikitable">
+<tr><th colspan="2">Pos</th><th>Team</th><th>Pld</th><th>W</th><th>D</th><th>L</th><th>GF</th>
+<th>GA</th><th>GD</th><th>Pts</th><th>Notes</th></tr>
+<tr><td>1</td><td></td><td>KR</td><td>2</td><td>2</td><td>0</td><td>0</td><td>4</td><td>1</td>
+<td>+3</td><td>6</td><td rowspan="2">UEFA Cup</td></tr>
+<tr><td>2</td><td></td><td>Fylkir</td><td>2</td><td>1</td><td>0</td><td>1</td><td>2</td><td>2</td>
+<td>0</td><td>3</td></tr>
+<tr><td>3</td><td></td><td>Fram</td><td>2</td><td>0</td><td>0</td><td>2</td><td>1</td><td>4</td>
+<td>−3</td><td>0</td><td>Relegated</td></tr>
+</table>
+<table class="navbox"><tr><td>v t e Úrvalsdeild seasons
+<table class="navbox-subgroup"><tr><td>1999 2000 2001</td></tr></table></td></tr></table>
+"""
+
+
+def test_a_notes_column_without_qualification_is_the_qualification() -> None:
+    # After 2000 Úrvalsdeild (WikiTableQuestions 203-page/53, read by a helper): `Notes` holds
+    # `UEFA Cup` (spanning rows) and `Relegated`; the only bold after the first sentence is a
+    # sponsor's name, which names nothing; a navbox is named once, its inner table not again.
+    result = parse(NOTES_TABLE + "\n")
+    rows = [(s.team, s.qualification) for t in result.tables for s in t.standings]
+    assert rows == [("KR", "UEFA Cup"), ("Fylkir", "UEFA Cup"), ("Fram", "Relegated")]
+    assert result.info.competition != "Símadeild" and result.info.season == "2000"
+    (league,) = [t for t in result.tables if t.kind == "league"]
+    # `Pos` spans two columns but is one cell; the rowspanned `UEFA Cup` is one too.
+    assert league.cells == 11 + 12 + 11 + 12
+    assert [f.code for f in result.findings].count("navbox-skipped") == 1
+    assert result.info.lines == NOTES_TABLE.count("\n") + 1  # `wc -l`: the final newline ends one
+
+
+def test_a_clubs_own_match_list_is_named_and_a_club_season_names_no_competition() -> None:
+    # After 1960–61 Chelsea F.C. season (204-page/411): `Opponent | Venue | Result` rows.
+    page = """<p>The <b>1960–61 Chelsea F.C. season</b> was the club's 47th.</p>
+<h2>First Division</h2><table class="wikitable">
+<tr><th>Date</th><th>Opponent</th><th>Venue</th><th>Result</th><th>Attendance</th></tr>
+<tr><td>20 August 1960</td><td>Aston Villa</td><td>A</td><td>2-3</td><td>43,776</td></tr>
+<tr><td>24 August 1960</td><td>Tottenham Hotspur</td><td>H</td><td>2-4</td><td>51,303</td></tr>
+</table>"""
+    result = parse(page)
+    assert [f.code for f in result.findings if f.code == "table-unread"] == ["table-unread"]
+    assert (result.info.season, result.info.competition) == ("1960–61", None)

@@ -22,6 +22,7 @@ from pipeline.rules import (
     STAT_FIELDS,
     is_abbreviation,
     is_filler,
+    normalise_label,
     standings_prefix,
     standings_roles,
 )
@@ -248,6 +249,9 @@ def _qualification_beyond_header(grid: Grid, columns: Columns) -> Columns:
     return Columns((*columns.roles, "qualification"), note=note)
 
 
+NOTES_LABELS = frozenset({"notes", "note", "remarks", "comments"})
+
+
 class League:
     """A league standings table: Pos, Team, Pld, W, D, L, GF, GA, GD, Pts, Qualification."""
 
@@ -259,6 +263,17 @@ class League:
         columns = league_columns(grid.labels)
         if columns is None or "qualification" in columns.roles or columns.abbreviations:
             return columns
+        # A standings table's `Notes` column, where it has no Qualification column, holds
+        # what the rows qualified for or were relegated to (2000 Úrvalsdeild: `UEFA Cup`,
+        # `Relegated`, spanning rows).
+        notes = [
+            c for c, label in enumerate(grid.labels)
+            if normalise_label(label) in NOTES_LABELS and columns.roles[c] in ("spacer", "ignored")
+        ]  # fmt: skip
+        if len(notes) == 1:
+            roles = list(columns.roles)
+            roles[notes[0]] = "qualification"
+            return Columns(tuple(roles))
         return _qualification_beyond_header(grid, columns)
 
     def read(self, ctx: TableContext, account: Account) -> Records:

@@ -33,6 +33,9 @@ WIKITABLE_RE = re.compile(r"^\{\|", re.M)
 TITLE_SUFFIX_RE = re.compile(r"\s+[-–—]\s+Wikipedia.*$")
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Page furniture, never content: edit links, the table of contents, navboxes, hidden text.
+# A sentence's end: a full stop after a lower-case letter, digit or bracket, then a capital
+# (`F.C. Tokyo` and `St. George's` do not end one).
+SENTENCE_END_RE = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
 SKIP_CLASSES = ("mw-editsection", "toc", "navbox", "reflist", "references", "noprint", "metadata")
 
 
@@ -50,7 +53,7 @@ class HtmlFrontEnd:
     def read(self, data: bytes, site: Site) -> tuple[PageDocument, list[Finding]]:
         """Parse the HTML leniently (lxml's recovering parser) and walk it in page order."""
         text, findings = decode_bytes(data, site)
-        lines = text.count("\n") + 1
+        lines = len(text.splitlines()) or 1  # as `wc -l` (a final newline ends a line)
         root = _parse(text)
         events: list[Event] = []
         grids: list[Grid] = []
@@ -77,9 +80,12 @@ class HtmlFrontEnd:
                     if sentence:
                         events.append(ProseEvent(sentence, line))
                         if not prose:
-                            # The article's name, bold in its first sentence (MOS:BOLDTITLE).
+                            # The article's name, bold in its first sentence (MOS:BOLDTITLE);
+                            # a bold word later (a sponsor's name) names nothing.
                             bold = next(iter(element.iter("b")), None)
                             named = _clean(_text(bold)) if bold is not None else ""
+                            if named not in SENTENCE_END_RE.split(sentence, maxsplit=1)[0]:
+                                named = ""
                         prose.append(sentence)
                 else:
                     table_id = ids.table_id(site.page, len(grids) + 1)
@@ -135,6 +141,13 @@ def _walk(root: etree._Element) -> list[tuple[str, etree._Element, list[etree._E
             child = children[k]
             k += 1
             tag = child.tag if isinstance(child.tag, str) else ""
+            if tag and "navbox" in (child.get("class") or "").split():
+                # A navigation box is a table the contract names (`navbox-skipped`), once:
+                # its own table, not the group tables nested in it.
+                table = child if tag == "table" else next(iter(child.iter("table")), None)
+                if table is not None:
+                    out.append(("table", table, [table]))
+                continue
             if not tag or _skipped(child):
                 continue
             if is_box(child):

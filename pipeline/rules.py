@@ -39,7 +39,7 @@ HEADING_KINDS: tuple[tuple[HeadingKind, re.Pattern[str]], ...] = (
         re.compile(
             r"""^(round\ of\ \d+|round\ \d{1,2}|\d{1,2}(st|nd|rd|th)\ (qualifying\ )?round
             |((first|second|third|fourth|fifth|sixth|final|preliminary)\ (qualifying\ )?
-              |qualifying\ )round
+              |qualifying\ )round(\ \d{1,2})?
             |(quarter|semi)-?\s?finals?|(regional\ |grand\ |third[- ]place\ )?finals?
             |third\ place(\ match)?|play-?offs?|knockout\ (stage|round)|last\ \d+)$""",
             re.I | re.VERBOSE,
@@ -280,18 +280,21 @@ def heading_kind(text: str) -> HeadingKind | None:
     return None
 
 
-def classification_criteria(rule_text: str | None) -> tuple[str, ...]:
-    """Turn the governing rule text into ordered standings fields (default: points only).
+def classification_rule(rule_text: str | None) -> tuple[tuple[str, ...], str | None]:
+    """The governing rule as ordered standings fields we can recompute (default: points
+    only), and the stated criterion they stop at (the first no column gives: `head-to-head
+    points`), if any.
 
     With no stated rule only points are assumed: seasons ranked level teams by goal average,
     head-to-head or goal difference, so judging them on any one would raise false alarms.
     """
     if not rule_text:
-        return ("points",)
+        return ("points",), None
     match = RULES_LINE_RE.search(rule_text.strip())
     if match:
         fields: list[str] = []
-        for part in re.split(r"\d\)|;", match.group(1)):
+        # `1) points; 2) goal difference` or `1st points; 2nd head-to-head points; …`.
+        for part in re.split(r"\d\)|;|\b\d(?:st|nd|rd|th)\b", match.group(1)):
             part = part.strip(" .")
             for pattern, name in CRITERIA_WORDS:
                 if part and pattern.search(part) and name not in fields:
@@ -299,11 +302,12 @@ def classification_criteria(rule_text: str | None) -> tuple[str, ...]:
                     break
             else:
                 if part:
-                    break  # head-to-head and other criteria we cannot recompute: stop there
-        return tuple(fields) or ("points",)
+                    # Head-to-head and other criteria we cannot recompute: stop there.
+                    return tuple(fields) or ("points",), part
+        return tuple(fields) or ("points",), None
     if GOAL_AVERAGE_RE.search(rule_text):
-        return ("points", "goal_average")  # "level teams were separated by goal average"
-    return ("points",)
+        return ("points", "goal_average"), None  # "level teams were separated by goal average"
+    return ("points",), None
 
 
 # Labels repeat on every table of a page and are looked up many times: bounded memos.

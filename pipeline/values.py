@@ -21,7 +21,8 @@ FOOTNOTE_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # Status marks after a team name, as the standings templates write them: (C), (R), (C, Q).
-STATUS_RE = re.compile(r"\s*\(([A-Z](?:\s*,\s*[A-Z])*)\)\)?\s*$")  # `(R))`: a stray bracket
+# `(D3)`: a division tag after a cup team (1948 Svenska Cupen); `(R))`: a stray bracket.
+STATUS_RE = re.compile(r"\s*\(([A-Z]\d{0,2}(?:\s*,\s*[A-Z]\d{0,2})*)\)\)?\s*$")
 # A signed integer: ASCII or Unicode minus (U+2212), plus sign, or en dash used as minus.
 INT_RE = re.compile(r"^([+\-−–]?)\s*(\d{1,6})$")
 # A positional rank as tables write it: `1.` (El Salvador), `=5` (level teams).

@@ -490,3 +490,38 @@ def test_a_clubs_own_match_list_is_named_and_a_club_season_names_no_competition(
     result = parse(page)
     assert [f.code for f in result.findings if f.code == "table-unread"] == ["table-unread"]
     assert (result.info.season, result.info.competition) == ("1960–61", None)
+
+
+def test_a_multicol_wrapper_is_layout_and_division_tags_are_marks() -> None:
+    # After 1948 Svenska Cupen (204-page/846, read by a helper): each round's table sits in a
+    # `{{multicol}}` table; teams carry their division `<i><small>(D3)</small></i>`.
+    page = """<h2>Preliminary round 1</h2>
+<table class="multicol" role="presentation"><tr><td>
+<table class="wikitable"><tr><th>Tie no</th><th>Home team</th><th>Score</th><th>Away team</th></tr>
+<tr><td>1</td><td><b>BK Kenty</b> <i><small>(D3)</small></i></td><td>4-1</td>
+<td>Olofströms IF <i><small>(D4)</small></i></td></tr></table>
+</td></tr></table>"""
+    result = parse(page)
+    assert [t.kind for t in result.tables] == ["single_match"]
+    (table,) = result.tables
+    assert table.section.round == "Preliminary round 1" and table.label == "Preliminary round 1"
+    (match,) = table.matches
+    assert (match.home_team, match.away_team, match.winner) == (
+        "BK Kenty", "Olofströms IF", "BK Kenty",
+    )  # fmt: skip
+
+
+def test_a_stated_rule_that_goes_on_to_head_to_head_says_so() -> None:
+    # After 2010 Chinese Super League (203-page/581): `1st points; 2nd head-to-head points`.
+    page = """<h2>League table</h2><table class="wikitable">
+<tr><th>Pos</th><th>Team</th><th>Pld</th><th>W</th><th>D</th><th>L</th><th>GF</th><th>GA</th>
+<th>GD</th><th>Pts</th></tr>
+<tr><td>1</td><td>Shanghai</td><td>2</td><td>1</td><td>0</td><td>1</td><td>2</td><td>3</td>
+<td>−1</td><td>3</td></tr>
+<tr><td>2</td><td>Hangzhou</td><td>2</td><td>1</td><td>0</td><td>1</td><td>3</td><td>2</td>
+<td>+1</td><td>3</td></tr></table>
+<p>Rules for classification: 1st points; 2nd head-to-head points; 3rd goal difference.</p>"""
+    result = parse(page)
+    (level,) = [f for f in result.findings if f.code == "order-level"]
+    assert "'head-to-head points'" in level.message and level.field == "position"
+    assert not [f for f in result.findings if f.code == "order-violation"]

@@ -10,12 +10,12 @@ from pipeline import findings as F
 from pipeline.checks import PageContext, TableCheck
 from pipeline.findings import Finding
 from pipeline.model import ParsedTable
-from pipeline.rules import classification_criteria
+from pipeline.rules import classification_rule
 
 
 def check_order(table: ParsedTable, ctx: PageContext) -> Iterable[Finding]:
     """Positions must follow the governing rule; teams level under it are an info."""
-    criteria = classification_criteria(table.section.rule_text)
+    criteria, stopped = classification_rule(table.section.rule_text)
     rule = " > ".join(criteria)
     at = ctx.at(table)
     follows = ctx.tiebreaker_follows(table)
@@ -25,13 +25,14 @@ def check_order(table: ParsedTable, ctx: PageContext) -> Iterable[Finding]:
         if None in ku or None in kl:
             continue
         if ku == kl:
-            note = (
-                "a Tiebreaker heading under this section decides them"
-                if follows
-                else "no tiebreaker is shown"
-            )
+            if stopped:
+                note = f"the stated rule goes on to '{stopped}', which no column here gives"
+            elif follows:
+                note = "a Tiebreaker heading under this section decides them"
+            else:
+                note = "no tiebreaker is shown"
             yield F.ORDER_LEVEL.at(
-                at, lower.line, team=lower.team, field=criteria[0], stated=lower.position,
+                at, lower.line, team=lower.team, field="position", stated=lower.position,
                 upper=upper.team, rule=rule, key=_key(ku), note=note,
             )  # fmt: skip
         elif ku < kl:

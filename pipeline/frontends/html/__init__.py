@@ -164,6 +164,8 @@ def _walk(root: etree._Element) -> list[tuple[str, etree._Element, list[etree._E
                 out.append(("heading", child, [child]))
             elif tag in ("ul", "ol", "table") and (items := fixture_items(child)) is not None:
                 out.append(("fixtures", child, items))  # `Home 1-0 Away` bullets
+            elif tag == "table" and _layout_wrapper(child):
+                visit_cells(child)  # a multicol layout: only what it lays out is read
             elif tag == "table":
                 out.append(("table", child, [child]))
                 for inner in child.iter("table"):
@@ -174,8 +176,33 @@ def _walk(root: etree._Element) -> list[tuple[str, etree._Element, list[etree._E
             else:
                 visit(child)
 
+    def visit_cells(table: etree._Element) -> None:
+        for tr in _own_rows(table):
+            for cell in tr:
+                if isinstance(cell.tag, str) and cell.tag in ("td", "th"):
+                    visit(cell)
+
     visit(root)
     return out
+
+
+def _layout_wrapper(table: etree._Element) -> bool:
+    """A table that only lays content out in columns (`{{multicol}}`, `role="presentation"`)
+    and holds tables: its cells are read in page order, the wrapper itself is no table."""
+    classes = (table.get("class") or "").split()
+    layout = table.get("role") == "presentation" or "multicol" in classes
+    return layout and any(t is not table for t in table.iter("table"))
+
+
+def _own_rows(table: etree._Element) -> list[etree._Element]:
+    """A table's own rows (row groups included, nested tables' rows not)."""
+    rows: list[etree._Element] = []
+    for child in table:
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows.extend(tr for tr in child if tr.tag == "tr")
+    return rows
 
 
 def _skipped(element: etree._Element) -> bool:

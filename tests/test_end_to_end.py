@@ -43,8 +43,9 @@ def test_outputs_read_back_with_pandas_keep_integer_types(extracted: Path) -> No
     schema = pq.read_schema(extracted / "matches.parquet")
     assert str(schema.field("home_goals").type) == "int64"
     pages = pd.read_parquet(extracted / "pages.parquet")
-    # Folders are read recursively, text and HTML pages alike.
-    assert len(pages) == len([*FIXTURES.rglob("*.txt"), *FIXTURES.rglob("*.html")])
+    # Folders are read recursively, text, HTML and wikitext pages alike.
+    read = [p for suffix in ("*.txt", "*.html", "*.wikitext") for p in FIXTURES.rglob(suffix)]
+    assert len(pages) == len(read)
     assert set(pages.loc[pages["truncated"], "page"]) == {
         "2012_ligas_departamentales_peru__rows_excerpt",
         "2022_copa_peru_femenina__mobile_excerpt",

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pipeline import findings as F
 from pipeline.checks import PageContext, TableCheck
 from pipeline.findings import Finding
-from pipeline.model import ParsedTable
+from pipeline.model import ParsedTable, StandingRow
 
 
 def check_totals(table: ParsedTable, ctx: PageContext) -> Iterable[Finding]:
@@ -15,6 +15,8 @@ def check_totals(table: ParsedTable, ctx: PageContext) -> Iterable[Finding]:
     if not table.whole_rows or not table.standings:
         return  # a table that lost rows (cut, or a row left unplaced) cannot balance
     rows = table.standings
+    if _excerpt(rows):
+        return  # a few rows of a longer table (`p=9` first, or 34 games among 3 teams)
     at = ctx.at(table)
 
     def total(stat: str) -> int | None:
@@ -35,6 +37,16 @@ def check_totals(table: ParsedTable, ctx: PageContext) -> Iterable[Finding]:
             at, table.line, field="played", stated=played,
             detail=f"Over the table Pld totals {played}, an odd number: every match counts twice.",
         )  # fmt: skip
+
+
+def _excerpt(rows: tuple[StandingRow, ...]) -> bool:
+    """Rows that are part of a table, not all of it: the first stated position is not 1, or
+    a team played more games than even a six-fold round robin of these teams gives."""
+    first = rows[0].position
+    if first is not None and first != 1:
+        return True
+    played = max((r.played for r in rows if r.played is not None), default=0)
+    return played > 6 * (len(rows) - 1)
 
 
 CHECKS = (TableCheck("table-totals", frozenset({"league"}), check_totals, whole=True),)

@@ -115,6 +115,8 @@ def _ensure_builtins() -> None:
     if not any(f.name == "text" for f in _REGISTRY):
         from pipeline.frontends.html import HtmlFrontEnd
         from pipeline.frontends.text import TextFrontEnd
+        from pipeline.frontends.wikitext import WikitextFrontEnd
 
         _REGISTRY.append(HtmlFrontEnd())
+        _REGISTRY.append(WikitextFrontEnd())
         _REGISTRY.append(TextFrontEnd())  # the fallback: last, claims nothing

@@ -1,0 +1,361 @@
+"""Read raw wikitext into the page document: headings, and the standings templates' arguments.
+
+Parsed with wikitextparser (chosen on evidence, see README): every template and argument has
+its span in the source, so each cell keeps its line, and `{{#invoke:Sports table|main …}}` is a
+parser function whose first argument is the module (mwparserfromhell calls it a template
+named `#invoke:Sports table` whose first positional argument is `main`). What this front end
+reads so far: `== Heading ==` levels, the first sentence's bold name, `{{Fb cl2 team}}` rows
+(and the `2pts` variant) and `{{#invoke:Sports table|main|style=WDL}}`. Values are stripped of
+whitespace and `<!-- comments -->`; links show their label and keep their target as the link.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeAlias
+
+import wikitextparser as wtp
+
+from pipeline import ids
+from pipeline.document import Grid, GridCell, GridRow, PageDocument, build_relations, make_cell
+from pipeline.findings import Finding, Site
+from pipeline.frontends.text.decode import decode_bytes
+from pipeline.sections import Event, HeadingEvent, ProseEvent, TableEvent, build_tree
+
+HEADING_RE = re.compile(r"^(={1,6})\s*(.+?)\s*\1\s*$", re.M)
+COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)", re.S)
+LINK_RE = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")
+BOLD_RE = re.compile(r"'''(.+?)'''")
+REF_RE = re.compile(r"<ref[^>/]*/>|<ref[^>]*>.*?</ref>", re.S | re.I)
+# The standings header the templates render (their labels are computed, never page text).
+LABELS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "GD", "Pts", "Qualification")
+FB_CL2 = {"fb cl2 team", "fb cl2 team 2pts"}
+# Sports table's per-team arguments (Module:Sports table/WDL): our key, the module's name.
+MODULE_STATS = (("w", "win"), ("d", "draw"), ("l", "loss"), ("gf", "gf"), ("ga", "ga"))
+
+
+def template_name(name: str) -> str:
+    """A template's name as matched: case, spaces and underscores folded."""
+    return " ".join(name.replace("_", " ").split()).lower()
+
+
+def clean_value(value: str) -> str:
+    """An argument's value as read: comments, refs and whitespace removed."""
+    return " ".join(REF_RE.sub("", COMMENT_RE.sub("", value)).split())
+
+
+def label_and_link(value: str) -> tuple[str, str | None]:
+    """A team's text as shown (links by their label, bold dropped) and its link target."""
+    link = None
+    found = LINK_RE.search(value)
+    if found:
+        link = found.group(1).strip() or None
+    shown = LINK_RE.sub(lambda m: m.group(2) or m.group(1), value).replace("'''", "")
+    shown = re.sub(r"\{\{[^{}]*\}\}", "", shown)  # a flag or icon template beside the name
+    return " ".join(shown.split()), link
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One team's arguments as stated, each with its line."""
+
+    line: int
+    values: dict[str, tuple[str, int]]  # argument -> (cleaned value, line)
+
+
+# Fb cl2 rows: start, end, arguments, win points.
+_Group: TypeAlias = list[tuple[int, int, _Row, int]]
+_Item: TypeAlias = "re.Match[str] | _Group | wtp.ParserFunction"
+
+
+class WikitextFrontEnd:
+    """Raw wikitext: claims files whose start shows templates, wikitables or `==` headings."""
+
+    name = "wikitext"
+    suffixes: tuple[str, ...] = (".wikitext", ".wiki", ".mediawiki")
+    renderings: tuple[str, ...] = ("wikitext",)
+
+    def claims(self, head: str) -> bool:
+        templates = head.count("{{")
+        return templates >= 3 and ("|}" in head or "{{fb" in head.lower() or "#invoke" in head)
+
+    def read(self, data: bytes, site: Site) -> tuple[PageDocument, list[Finding]]:
+        text, findings = decode_bytes(data, site)
+        starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+        def line_of(offset: int) -> int:
+            return bisect_right(starts, offset)
+
+        parsed = wtp.parse(text)
+        items: list[tuple[int, str, _Item]] = []
+        for m in HEADING_RE.finditer(text):
+            items.append((m.start(), "heading", m))
+        rows: list[tuple[int, int, _Row, int]] = []  # (start, end, row, win points)
+        # `{{Fb cl3 qr|rows=N|competition=…}}` after a row: its qualification, over N rows.
+        qrs: list[tuple[int, str, int]] = []
+        for t in parsed.templates:
+            name = template_name(t.name)
+            if name == "fb cl3 qr":
+                found = {a.name.strip().lower(): clean_value(a.value) for a in t.arguments}
+                span = _int(found.get("rows")) or 1
+                shown = label_and_link(found.get("competition", ""))[0]
+                qrs.append((t.span[0], shown, span))
+                continue
+            if name in FB_CL2:
+                start, end = t.span
+                rows.append((start, end, _args(t, line_of), 2 if name.endswith("2pts") else 3))
+        for pf in parsed.parser_functions:
+            if template_name(pf.name) != "#invoke" or len(pf.arguments) < 2:
+                continue
+            if template_name(pf.arguments[0].value) == "sports table":
+                items.append((pf.span[0], "sports", pf))
+        # Consecutive Fb cl2 rows (only whitespace and other templates between) are one table.
+        group: list[tuple[int, int, _Row, int]] = []
+        ordered = sorted(rows, key=lambda r: r[0])
+        for k, row in enumerate(ordered):
+            if group and _broken(text, group[-1][1], row[0]):
+                items.append((group[0][0], "fbcl2", list(group)))
+                group = []
+            # The row's rest: its own line after the template, and lines of cells after it.
+            stop = ordered[k + 1][0] if k + 1 < len(ordered) else len(text)
+            rest = text[row[1] : stop]
+            kept: list[str] = []
+            for n, ln in enumerate(rest.split("\n")):
+                if n and not _extra_line(ln):
+                    break  # only the lines of cells right after the row are its own
+                kept.append(ln)
+            rest = "\n".join(kept)
+            values = {**row[2].values, "_rest": (rest, row[2].line)}
+            qr = next((q for q in qrs if row[1] <= q[0] < stop), None)
+            if qr is not None and qr[1]:
+                values["_qr"] = (qr[1], qr[2])
+            extra = _Row(row[2].line, values)
+            group.append((row[0], row[1], extra, row[3]))
+        if group:
+            items.append((group[0][0], "fbcl2", list(group)))
+        events: list[Event] = []
+        grids: list[Grid] = []
+        for start, _, item in sorted(items, key=lambda i: i[0]):
+            if isinstance(item, re.Match):
+                heading = label_and_link(clean_value(item.group(2)))[0]
+                if heading:
+                    events.append(HeadingEvent(heading, line_of(start), len(item.group(1))))
+                continue
+            table_id = ids.table_id(site.page, len(grids) + 1)
+            if isinstance(item, list):
+                grid = _fb_cl2_grid(item, table_id)
+            else:
+                grid = _sports_table_grid(item, table_id, line_of)
+            grids.append(grid)
+            events.append(TableEvent(table_id, grid.line))
+        title, first = _title(text)
+        if first:
+            events.insert(0, ProseEvent(first, 1))
+        tree = build_tree(events, site)
+        findings.extend(tree.findings)
+        document = PageDocument(
+            page=site.page,
+            path=site.path,
+            rendering="wikitext" if grids else "none",
+            title=title or site.page,
+            lines=len(text.splitlines()) or 1,
+            root=tree.root,
+            grids=tuple(grids),
+            placements=tree.placements,
+            intro="\n".join([title, first]),
+            relations=build_relations(tree.root, tree.placements),
+        )
+        return document, findings
+
+
+def _broken(text: str, end: int, start: int) -> bool:
+    """Something other than templates, whitespace and the row's own extra cells (`|rowspan=4|
+    Qualified …`, `||Possible …`) stands between two rows."""
+    between = re.sub(r"\{\{[^{}]*\}\}", "", COMMENT_RE.sub("", text[end:start]))
+    return any(line.strip() and not _extra_line(line) for line in between.split("\n"))
+
+
+def _extra_line(line: str) -> bool:
+    """A line (or a row's rest) of wikitable cells: `|…` or `||…`, not `|}` or `|-`."""
+    stripped = line.strip()
+    return stripped.startswith("|") and not stripped.startswith(("|}", "|-"))
+
+
+def _extra_cells(text: str, line: int) -> list[tuple[str, int]]:
+    """The cells a row's rest adds (`||Possible …`, `|rowspan=4|Qualified …`): text and
+    rowspan, in wikitable cell syntax (Help:Table); links keep their `|`."""
+    cells: list[tuple[str, int]] = []
+    for chunk in text.split("\n"):
+        if not _extra_line(chunk):
+            continue
+        body = chunk.strip()[1:]
+        for cell in re.split(r"\|\|(?![^\[]*\]\])", body):
+            parts = re.split(r"\|(?![^\[]*\]\])", cell, maxsplit=1)
+            attrs, content = (parts[0], parts[1]) if len(parts) == 2 else ("", parts[0])
+            span = re.search(r"rowspan\s*=\s*\"?(\d+)", attrs)
+            shown = label_and_link(REF_RE.sub("", re.sub(r"</?small>", "", content)))[0]
+            if shown:
+                cells.append((shown, int(span.group(1)) if span else 1))
+    del line
+    return cells
+
+
+def _args(t: wtp.Template, line_of: Callable[[int], int]) -> _Row:
+    values: dict[str, tuple[str, int]] = {}
+    for a in t.arguments:
+        values[a.name.strip().lower()] = (clean_value(a.value), line_of(a.span[0]))
+    return _Row(line_of(t.span[0]), values)
+
+
+def _int(value: str | None) -> int | None:
+    if value is None:
+        return None
+    value = value.replace("−", "-").replace("–", "-").strip()
+    return int(value) if re.fullmatch(r"[+-]?\d{1,4}", value) else None
+
+
+def _standing_cells(
+    line: int,
+    position: tuple[str, int] | None,
+    team: tuple[str, int],
+    stats: dict[str, tuple[str, int] | None],
+    win_points: int,
+    adjust: int,
+    qualification: tuple[str, int] | None,
+) -> tuple[GridCell | None, ...]:
+    """One standings row: stated values as cells, Pld, GD and Pts computed as the module does
+    (marked computed, so they are listed in `standings.derived`)."""
+    shown, link = label_and_link(team[0])
+    cells: list[GridCell | None] = [
+        make_cell(position[0], position[1]) if position else make_cell("", line),
+        make_cell(shown, team[1], links=(link,) if link else ()),
+    ]
+    n = {k: _int(v[0]) if (v := stats[k]) else None for k in ("w", "d", "l", "gf", "ga")}
+    w, d, lost, gf, ga = n["w"], n["d"], n["l"], n["gf"], n["ga"]
+    played = None if w is None or d is None or lost is None else w + d + lost
+    cells.append(make_cell("" if played is None else str(played), line, computed=True))
+    for key in ("w", "d", "l", "gf", "ga"):
+        v = stats[key]
+        cells.append(make_cell(v[0], v[1]) if v else make_cell("", line))
+    gd = None if gf is None or ga is None else gf - ga
+    cells.append(make_cell("" if gd is None else f"{gd:+d}" if gd else "0", line, computed=True))
+    pts = None if w is None or d is None else win_points * w + d + adjust
+    cells.append(make_cell("" if pts is None else str(pts), line, computed=True))
+    cells.append(make_cell(qualification[0], qualification[1]) if qualification else None)
+    return tuple(cells)
+
+
+def _header(line: int) -> tuple[tuple[GridCell, ...], ...]:
+    return (tuple(make_cell(label, line, header=True, computed=True) for label in LABELS),)
+
+
+def _fb_cl2_grid(group: _Group, table_id: str) -> Grid:
+    """`{{Fb cl2 team|p=|t=|w=|d=|l=|gf=|ga=|dp=|bp=|wpts=}}` rows: points as the template
+    gives them, `wpts` a win (2 in the `2pts` variant), less `dp`, plus `bp`."""
+    line = group[0][2].line
+    body: list[GridRow] = []
+    covering: tuple[GridCell, int] | None = None  # a rowspanned cell's copy, and rows left
+    for n, (_, _, row, default_wpts) in enumerate(group):
+        v = row.values
+        wpts = _int(v["wpts"][0]) if "wpts" in v else default_wpts
+        adjust = (_int(v["bp"][0]) if "bp" in v else 0) or 0
+        adjust -= (_int(v["dp"][0]) if "dp" in v else 0) or 0
+        stats = {k: v.get(k) for k in ("w", "d", "l", "gf", "ga")}
+        extra = _extra_cells(v["_rest"][0], row.line) if "_rest" in v else []
+        if not extra and "_qr" in v:
+            extra = [v["_qr"]]
+        qualification = (extra[0][0], row.line) if extra else None
+        cells = _standing_cells(
+            row.line, v.get("p"), v.get("t", ("", row.line)), stats, wpts or 3, adjust,
+            qualification,
+        )  # fmt: skip
+        own = cells[-1]
+        if own is not None and extra:
+            origin = own.copied_to((n, len(cells) - 1))
+            covering = (origin, extra[0][1] - 1) if extra[0][1] > 1 else None
+        elif covering is not None and covering[1] > 0:
+            # Under a `rowspan=` cell of a row above: a copy, as the HTML table model gives.
+            cells = (*cells[:-1], covering[0])
+            covering = (covering[0], covering[1] - 1)
+        body.append(GridRow(cells, row.line, n))
+    return Grid(
+        table_id, line, body[-1].line, "table", header=_header(line), rows=tuple(body),
+        rendering="wikitext",
+    )  # fmt: skip
+
+
+def _sports_table_grid(
+    pf: wtp.ParserFunction, table_id: str, line_of: Callable[[int], int]
+) -> Grid:
+    """`{{#invoke:Sports table|main|style=WDL …}}`: teams from `team_order` or `team1…`,
+    each team's `name_X`, `win_X`, … arguments; `winpoints` a win (default 3)."""
+    args: dict[str, tuple[str, int]] = {}
+    for a in pf.arguments[2:]:
+        args[a.name.strip()] = (clean_value(a.value), line_of(a.span[0]))
+    line = line_of(pf.span[0])
+    codes: list[str] = []
+    if "team_order" in args:
+        codes = [c.strip() for c in args["team_order"][0].split(",") if c.strip()]
+    else:
+        n = 1
+        while f"team{n}" in args:
+            codes.append(args[f"team{n}"][0])
+            n += 1
+    wpts = _int(args["winpoints"][0]) if "winpoints" in args else 3
+    body: list[GridRow] = []
+    covering: GridCell | None = None  # the spanning qualification cell above, as a copy
+    previous_code: str | None = None
+    for n, code in enumerate(codes):
+        team = args.get(f"name_{code}", (code, line))
+        stats = {
+            key: args.get(f"{name}_{code}")
+            for key, name in (
+                ("w", "win"),
+                ("d", "draw"),
+                ("l", "loss"),
+                ("gf", "gf"),
+                ("ga", "ga"),
+            )
+        }
+        adjust = _int(args.get(f"adjust_points_{code}", ("0", line))[0]) or 0
+        position = args.get(f"pos_{code}") or (str(n + 1), team[1])
+        row_line = team[1]
+        # `result<N>=CODE` and `text_CODE`: the qualification column; consecutive equal
+        # codes are one spanning cell (Module:Sports table).
+        result = args.get(f"result{n + 1}")
+        shown = (
+            result
+            and label_and_link(
+                re.sub(r"</?small>", "", args.get(f"text_{result[0]}", ("", line))[0])
+            )[0]
+        )
+        qualification = (shown, result[1]) if result and shown else None
+        cells = _standing_cells(row_line, position, team, stats, wpts or 3, adjust, qualification)
+        if result and result[0] == previous_code and covering is not None:
+            cells = (*cells[:-1], covering)
+        elif qualification is not None and cells[-1] is not None:
+            covering = cells[-1].copied_to((n, len(cells) - 1))
+        else:
+            covering = None
+        previous_code = result[0] if result else None
+        body.append(GridRow(cells, row_line, n))
+    return Grid(
+        table_id, line, body[-1].line if body else line, "table",
+        header=_header(line), rows=tuple(body), rendering="wikitext",
+    )  # fmt: skip
+
+
+def _title(text: str) -> tuple[str, str]:
+    """The bold name of the first sentence outside templates, and that sentence."""
+    plain = re.sub(r"\{\{(?:[^{}]|\{\{[^{}]*\}\})*\}\}", "", COMMENT_RE.sub("", text))
+    for paragraph in plain.split("\n"):
+        p = paragraph.strip()
+        if not p or p.startswith(("=", "{", "|", "!", "*", "#", "[[File", "[[Image", "<")):
+            continue
+        bold = BOLD_RE.search(p)
+        sentence = label_and_link(REF_RE.sub("", p).replace("''", ""))[0]
+        return (label_and_link(bold.group(1))[0] if bold else ""), sentence
+    return "", ""

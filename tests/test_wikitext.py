@@ -1,0 +1,77 @@
+"""The wikitext front end (issue 13, first part): `== headings ==`, `{{Fb cl2 team}}` rows and
+`{{#invoke:Sports table|main}}` into the same page document as the other front ends."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pipeline.page import PageResult, parse_page
+
+WIKITEXT = Path(__file__).parent / "fixtures" / "wikitext"
+
+
+def read(stem: str) -> PageResult:
+    (path,) = WIKITEXT.glob(f"{stem}*")
+    return parse_page(path.read_bytes(), path.stem, f"raw/{path.name}")
+
+
+def test_fb_cl2_team_2pts_rows_with_points_deducted() -> None:
+    result = read("1978-79_cheshire_county_league")
+    assert result.info.rendering == "wikitext"
+    (league,) = [t for t in result.tables if t.kind == "league"]
+    assert len(league.standings) == 18
+    bootle, _, prescot = league.standings[:3]
+    # `{{Fb cl2 team 2pts}}`: 2 points a win; Pld, GD and Pts are the template's, derived.
+    assert (bootle.team, bootle.team_link, bootle.played, bootle.points) == (
+        "Bootle", "Bootle F.C.", 34, 47,
+    )  # fmt: skip
+    assert set(bootle.derived) == {"played", "goal_difference", "points"}
+    # `dp=2`: two points deducted (Template:Fb cl2 team, its `dp` parameter).
+    assert (prescot.team, prescot.won, prescot.drawn, prescot.points) == ("Prescot Town", 20, 5, 43)
+    assert result.info.season == "1978–79" or result.info.season is None
+
+
+def test_group_tables_of_a_whole_page_sit_under_their_headings() -> None:
+    result = read("2016-17_toto_cup_leumit")
+    leagues = [t for t in result.tables if t.kind == "league"]
+    assert [t.section.path[-1] for t in leagues] == ["Group A", "Group B", "Group C", "Group D"]
+    first = leagues[0].standings[0]
+    assert (first.team, first.played, first.won, first.points) == ("Maccabi Ahi Nazareth", 3, 2, 7)
+    assert result.info.season == "2016–17"
+
+
+def test_winning_points_per_row_are_read() -> None:
+    result = read("intertoto_cup_group_stage")
+    leagues = [t for t in result.tables if t.kind == "league"]
+    assert leagues and all(len(t.standings) == 4 for t in leagues)
+    # `wpts=2` on each row: a win is worth 2, so no row contradicts its points.
+    assert not [f for f in result.findings if f.code == "row-arithmetic"]
+
+
+def test_fb_cl2_tables_and_their_sports_table_conversions_give_the_same_standings() -> None:
+    # Each pair of blocks is an old {{Fb cl2 team}} table and the {{#invoke:Sports table}}
+    # text it was converted into (Module:Sports table's conversion spec).
+    result = read("fb_cl2_to_sports_table_pairs")
+    blocks: dict[int, list[tuple[object, ...]]] = {}
+    for table in result.tables:
+        number = int(re.match(r"block (\d+)", table.section.path[-1]).group(1))  # type: ignore[union-attr]
+        blocks.setdefault(number, []).extend(
+            (s.position, s.team, s.team_link, s.played, s.won, s.drawn, s.lost, s.goals_for,
+             s.goals_against, s.goal_difference, s.points, s.qualification)
+            for s in table.standings
+        )  # fmt: skip
+    pairs = [(n, n + 1) for n in sorted(blocks) if n % 2 == 0 and n + 1 in blocks]
+    assert len(pairs) == 15
+    differ = [old for old, new in pairs if blocks[old] != blocks[new]]
+    # Block 18 alone: the conversion wrote `dp=2` as `adjust_points=2`, a bonus, where the
+    # template deducts it (St Bernard's 2·11 + 4 − 2 = 24, converted 28; Abercorn's dp=−7 and
+    # bp=9 give 18 + 3 + 7 + 9 = 37, converted `adjust_points=2` gives 23).
+    assert differ == [18]
+    old = {row[1]: row[10] for row in blocks[18]}
+    new = {row[1]: row[10] for row in blocks[19]}
+    assert (old["St Bernard's"], new["St Bernard's"]) == (24, 28)
+    assert (old["Abercorn"], new["Abercorn"]) == (37, 23)
+    # Extra cells after a row (`|rowspan=4|Qualified for …`) are its qualification column.
+    matavera = next(row for row in blocks[20] if row[1] == "Matavera")
+    assert matavera[11] == "Qualified for Knockout stage"

@@ -33,6 +33,7 @@ REF_RE = re.compile(r"<ref[^>/]*/>|<ref[^>]*>.*?</ref>", re.S | re.I)
 # The standings header the templates render (their labels are computed, never page text).
 LABELS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "GD", "Pts", "Qualification")
 FB_CL2 = {"fb cl2 team", "fb cl2 team 2pts"}
+FB_R = {"fb r2 header", "fb r header", "fb r2 team", "fb r team", "fb r", "fb r footer"}
 # Sports table's per-team arguments (Module:Sports table/WDL): our key, the module's name.
 MODULE_STATS = (("w", "win"), ("d", "draw"), ("l", "loss"), ("gf", "gf"), ("ga", "ga"))
 
@@ -68,7 +69,14 @@ class _Row:
 
 # Fb cl2 rows: start, end, arguments, win points.
 _Group: TypeAlias = list[tuple[int, int, _Row, int]]
-_Item: TypeAlias = "re.Match[str] | _Group | wtp.ParserFunction"
+_Item: TypeAlias = "re.Match[str] | _Group | wtp.ParserFunction | _Matrix"
+
+
+@dataclass(frozen=True, slots=True)
+class _Matrix:
+    """A `{{Fb r2 header}}` and the `{{Fb r2 team}}` / `{{fb r}}` templates after it."""
+
+    parts: tuple[tuple[int, str, wtp.Template], ...]
 
 
 class WikitextFrontEnd:
@@ -96,6 +104,7 @@ class WikitextFrontEnd:
         rows: list[tuple[int, int, _Row, int]] = []  # (start, end, row, win points)
         # `{{Fb cl3 qr|rows=N|competition=…}}` after a row: its qualification, over N rows.
         qrs: list[tuple[int, str, int]] = []
+        matrix_parts: list[tuple[int, str, wtp.Template]] = []
         for t in parsed.templates:
             name = template_name(t.name)
             if name == "fb cl3 qr":
@@ -107,6 +116,8 @@ class WikitextFrontEnd:
             if name in FB_CL2:
                 start, end = t.span
                 rows.append((start, end, _args(t, line_of), 2 if name.endswith("2pts") else 3))
+            elif name in FB_R:
+                matrix_parts.append((t.span[0], name, t))
         for pf in parsed.parser_functions:
             if template_name(pf.name) != "#invoke" or len(pf.arguments) < 2:
                 continue
@@ -136,6 +147,9 @@ class WikitextFrontEnd:
             group.append((row[0], row[1], extra, row[3]))
         if group:
             items.append((group[0][0], "fbcl2", list(group)))
+        # `{{Fb r2 header}}` opens a results matrix; each `{{Fb r2 team}}` a row of `{{fb r}}`.
+        for parts in _matrices(sorted(matrix_parts, key=lambda m: m[0])):
+            items.append((parts[0][0], "matrix", _Matrix(tuple(parts))))
         events: list[Event] = []
         grids: list[Grid] = []
         for start, _, item in sorted(items, key=lambda i: i[0]):
@@ -147,6 +161,8 @@ class WikitextFrontEnd:
             table_id = ids.table_id(site.page, len(grids) + 1)
             if isinstance(item, list):
                 grid = _fb_cl2_grid(item, table_id)
+            elif isinstance(item, _Matrix):
+                grid = _fb_r_grid(item, table_id, line_of)
             else:
                 grid = _sports_table_grid(item, table_id, line_of)
             grids.append(grid)
@@ -345,6 +361,70 @@ def _sports_table_grid(
     return Grid(
         table_id, line, body[-1].line if body else line, "table",
         header=_header(line), rows=tuple(body), rendering="wikitext",
+    )  # fmt: skip
+
+
+def _matrices(
+    parts: list[tuple[int, str, wtp.Template]],
+) -> list[list[tuple[int, str, wtp.Template]]]:
+    """Split the Fb r templates into matrices: each opens at a header, ends at a footer."""
+    out: list[list[tuple[int, str, wtp.Template]]] = []
+    current: list[tuple[int, str, wtp.Template]] = []
+    for part in parts:
+        if part[1] in ("fb r2 header", "fb r header"):
+            if current:
+                out.append(current)
+            current = [part]
+        elif part[1] == "fb r footer":
+            if current:
+                out.append(current)
+            current = []
+        elif current:
+            current.append(part)
+    if current:
+        out.append(current)
+    return out
+
+
+def _fb_r_grid(matrix: _Matrix, table_id: str, line_of: Callable[[int], int]) -> Grid:
+    """`{{Fb r2 header|nt=N|[[A|ABC]]|…}}` then per team `{{Fb r2 team|t=…}}` and N `{{fb r
+    |gf=|ga=}}` (or `r=null`): positional, the Nth cell against the Nth team of the header
+    (Template:Fb r2 header). A `<!-- Team -->` comment beside a cell changes nothing."""
+    head = matrix.parts[0][2]
+    line = line_of(head.span[0])
+    labels = [make_cell("Home \\ Away", line, header=True)]
+    for a in head.arguments:
+        if a.positional:
+            shown, link = label_and_link(clean_value(a.value))
+            labels.append(make_cell(shown, line_of(a.span[0]), header=True,
+                                    links=(link,) if link else ()))  # fmt: skip
+    body: list[GridRow] = []
+    cells: list[GridCell | None] = []
+    row_line = line
+
+    def close() -> None:
+        if cells:
+            width = len(labels)
+            padded = (cells + [None] * width)[:width] if len(cells) < width else cells
+            body.append(GridRow(tuple(padded), row_line, len(body)))
+
+    for start, name, t in matrix.parts[1:]:
+        found = {a.name.strip().lower(): (clean_value(a.value), a.span[0]) for a in t.arguments}
+        if name in ("fb r2 team", "fb r team"):
+            close()
+            row_line = line_of(start)
+            team, link = label_and_link(found.get("t", ("", start))[0])
+            cells = [make_cell(team, row_line, links=(link,) if link else ())]
+        elif name == "fb r" and cells:
+            at = line_of(start)
+            gf, ga = found.get("gf", ("", 0))[0], found.get("ga", ("", 0))[0]
+            result = found.get("r", ("", 0))[0]
+            text = f"{gf}–{ga}" if gf and ga else ("" if result.lower() == "null" else result)
+            cells.append(make_cell(text, at))
+    close()
+    return Grid(
+        table_id, line, body[-1].line if body else line, "table", header=(tuple(labels),),
+        rows=tuple(body), rendering="wikitext",
     )  # fmt: skip
 
 

@@ -334,10 +334,11 @@ STANDINGS_VS_RESULTS = declare(
 )  # fmt: skip
 RESULTS_NOTED = declare(
     "results-noted", "info",
-    "A team's row disagrees with results the page marks with a note (an awarded match): "
-    "explained by the note, not a contradiction.",
+    "A team's row disagrees with results the page marks with a note (an awarded match) or "
+    "leaves blank: explained, not a contradiction.",
     "{team}: {stats} disagree with its results, but the page marks its score(s) on lines "
-    "{lines} with a note (an award or a replay may count instead): not checked.",
+    "{lines} with a note, or leaves them blank (an award, a replay or a result it does not "
+    "give may count instead): not checked.",
 )  # fmt: skip
 MATRIX_NAMES_PAIRED = declare(
     "matrix-names-paired", "info",

@@ -75,3 +75,27 @@ def test_fb_cl2_tables_and_their_sports_table_conversions_give_the_same_standing
     # Extra cells after a row (`|rowspan=4|Qualified for …`) are its qualification column.
     matavera = next(row for row in blocks[20] if row[1] == "Matavera")
     assert matavera[11] == "Qualified for Knockout stage"
+
+
+def test_fb_r_matrices_are_positional_and_football_boxes_are_matches() -> None:
+    result = read("2016-17_toto_cup_leumit")
+    matrices = [t for t in result.tables if t.kind == "results_matrix"]
+    assert len(matrices) == 4
+    # Group A's matrix as the template renders it (the Nth cell against the Nth header team):
+    # two rows' cells follow their `<!-- Team -->` comments in another order, so the table
+    # and its rendered matrix disagree for all four teams (a helper listed 22 values).
+    found = [f for f in result.findings if f.code == "standings-vs-results"]
+    assert len(found) == 22
+    assert {f.team for f in found} == {
+        "Maccabi Ahi Nazareth", "Hapoel Afula", "Hapoel Acre", "Hapoel Nazareth Illit",
+    }  # fmt: skip
+    boxes = [m for t in result.tables if t.kind == "single_match" for m in t.matches]
+    assert len(boxes) == 7
+    afula = next(m for m in boxes if m.away_team == "Hapoel Afula")
+    assert (afula.home_goals, afula.away_goals, afula.extra_time) == (2, 2, True)
+    assert (afula.home_penalties, afula.away_penalties, afula.winner) == (
+        8,
+        7,
+        "Maccabi Sha'arayim",
+    )
+    assert (afula.date, afula.venue) == ("25 October 2016", "Ness Ziona Stadium, Ness Ziona")

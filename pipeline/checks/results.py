@@ -143,10 +143,21 @@ def check_against_matrix(table: ParsedTable, ctx: PageContext) -> Iterable[Findi
     # A team one of whose scores the page marks with a note (`2-2*`, "Match awarded 3–0 to
     # Italy") may be counted as the note says: its disagreement is explained, not a
     # contradiction (an info, as a marked points cell is).
+    # A meeting the matrix leaves blank (no score, the two teams named) where the row counts
+    # more games than the matrix gives is missing data, not a contradiction (2016–17 Toto Cup
+    # Leumit); a blank future meeting explains nothing.
+    short = {
+        r.team for r in rows
+        if r.played is not None and r.played > tallies[r.team].played
+    }  # fmt: skip
     noted = {
-        team: [m for m in matches if team in (m.home_team, m.away_team) and _marked(m)]
+        team: [
+            m for m in matches
+            if team in (m.home_team, m.away_team)
+            and (_marked(m) or (m.status == "pending" and team in short))
+        ]
         for team in by_team
-    }
+    }  # fmt: skip
     for team in sorted(t for t, marked in noted.items() if marked):
         yield F.RESULTS_NOTED.at(
             at, next(r.line for r in rows if r.team == team), team=team,

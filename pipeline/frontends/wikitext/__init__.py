@@ -22,6 +22,7 @@ import wikitextparser as wtp
 from pipeline import ids
 from pipeline.document import Grid, GridCell, GridRow, PageDocument, build_relations, make_cell
 from pipeline.findings import Finding, Site
+from pipeline.frontends.html.boxes import LABELS as BOX_LABELS
 from pipeline.frontends.text.decode import decode_bytes
 from pipeline.sections import Event, HeadingEvent, ProseEvent, TableEvent, build_tree
 
@@ -33,6 +34,11 @@ REF_RE = re.compile(r"<ref[^>/]*/>|<ref[^>]*>.*?</ref>", re.S | re.I)
 # The standings header the templates render (their labels are computed, never page text).
 LABELS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "GD", "Pts", "Qualification")
 FB_CL2 = {"fb cl2 team", "fb cl2 team 2pts"}
+# Template:Football box and its redirects, names folded (case, spaces, underscores).
+FOOTBALL_BOX = {
+    "football box", "football box collapsible", "footballbox", "footballbox collapsible",
+    "football box small", "footballbox small",
+}  # fmt: skip
 FB_R = {"fb r2 header", "fb r header", "fb r2 team", "fb r team", "fb r", "fb r footer"}
 # Sports table's per-team arguments (Module:Sports table/WDL): our key, the module's name.
 MODULE_STATS = (("w", "win"), ("d", "draw"), ("l", "loss"), ("gf", "gf"), ("ga", "ga"))
@@ -69,7 +75,14 @@ class _Row:
 
 # Fb cl2 rows: start, end, arguments, win points.
 _Group: TypeAlias = list[tuple[int, int, _Row, int]]
-_Item: TypeAlias = "re.Match[str] | _Group | wtp.ParserFunction | _Matrix"
+_Item: TypeAlias = "re.Match[str] | _Group | wtp.ParserFunction | _Matrix | _Boxes"
+
+
+@dataclass(frozen=True, slots=True)
+class _Boxes:
+    """Consecutive `{{football box}}` templates."""
+
+    boxes: tuple[wtp.Template, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +118,7 @@ class WikitextFrontEnd:
         # `{{Fb cl3 qr|rows=N|competition=…}}` after a row: its qualification, over N rows.
         qrs: list[tuple[int, str, int]] = []
         matrix_parts: list[tuple[int, str, wtp.Template]] = []
+        boxes: list[wtp.Template] = []
         for t in parsed.templates:
             name = template_name(t.name)
             if name == "fb cl3 qr":
@@ -118,6 +132,8 @@ class WikitextFrontEnd:
                 rows.append((start, end, _args(t, line_of), 2 if name.endswith("2pts") else 3))
             elif name in FB_R:
                 matrix_parts.append((t.span[0], name, t))
+            elif name in FOOTBALL_BOX:
+                boxes.append(t)
         for pf in parsed.parser_functions:
             if template_name(pf.name) != "#invoke" or len(pf.arguments) < 2:
                 continue
@@ -150,6 +166,15 @@ class WikitextFrontEnd:
         # `{{Fb r2 header}}` opens a results matrix; each `{{Fb r2 team}}` a row of `{{fb r}}`.
         for parts in _matrices(sorted(matrix_parts, key=lambda m: m[0])):
             items.append((parts[0][0], "matrix", _Matrix(tuple(parts))))
+        # Consecutive football boxes are one table of single matches, as in the HTML.
+        run: list[wtp.Template] = []
+        for box in sorted(boxes, key=lambda b: b.span[0]):
+            if run and _broken(text, run[-1].span[1], box.span[0]):
+                items.append((run[0].span[0], "boxes", _Boxes(tuple(run))))
+                run = []
+            run.append(box)
+        if run:
+            items.append((run[0].span[0], "boxes", _Boxes(tuple(run))))
         events: list[Event] = []
         grids: list[Grid] = []
         for start, _, item in sorted(items, key=lambda i: i[0]):
@@ -163,6 +188,8 @@ class WikitextFrontEnd:
                 grid = _fb_cl2_grid(item, table_id)
             elif isinstance(item, _Matrix):
                 grid = _fb_r_grid(item, table_id, line_of)
+            elif isinstance(item, _Boxes):
+                grid = _boxes_grid(item, table_id, line_of)
             else:
                 grid = _sports_table_grid(item, table_id, line_of)
             grids.append(grid)
@@ -419,12 +446,52 @@ def _fb_r_grid(matrix: _Matrix, table_id: str, line_of: Callable[[int], int]) ->
             at = line_of(start)
             gf, ga = found.get("gf", ("", 0))[0], found.get("ga", ("", 0))[0]
             result = found.get("r", ("", 0))[0]
-            text = f"{gf}–{ga}" if gf and ga else ("" if result.lower() == "null" else result)
+            # `r=null` renders a dash (no match at this ground); empty gf/ga a blank cell.
+            text = f"{gf}–{ga}" if gf and ga else ("—" if result.lower() == "null" else result)
             cells.append(make_cell(text, at))
     close()
     return Grid(
         table_id, line, body[-1].line if body else line, "table", header=(tuple(labels),),
         rows=tuple(body), rendering="wikitext",
+    )  # fmt: skip
+
+
+def _boxes_grid(run: _Boxes, table_id: str, line_of: Callable[[int], int]) -> Grid:
+    """`{{football box|date=|team1=|score=|team2=|aet=|penaltyscore=|stadium=}}` (Template:
+    Football box): one match a box, the columns the HTML boxes give, computed labels."""
+    line = line_of(run.boxes[0].span[0])
+    header = tuple(make_cell(label, line, header=True, computed=True) for label in BOX_LABELS)
+    body: list[GridRow] = []
+    for box in run.boxes:
+        found = {a.name.strip().lower(): (a.value, line_of(a.span[0])) for a in box.arguments}
+        at = line_of(box.span[0])
+
+        def cell(
+            key: str, text: str | None = None, found: dict[str, tuple[str, int]] = found
+        ) -> GridCell | None:
+            if key not in found:
+                return None
+            raw, where = found[key]
+            value = clean_value(raw) if text is None else text
+            shown, link = label_and_link(value)
+            bold = "'''" in raw
+            return make_cell(shown, where, links=(link,) if link else (), bold=bold)
+
+        score = clean_value(found.get("score", ("", at))[0])
+        if found.get("aet") and clean_value(found["aet"][0]).lower() in ("yes", "y"):
+            score += " (a.e.t.)"
+        venue = ", ".join(
+            v for v in (label_and_link(clean_value(found[k][0]))[0] for k in ("stadium", "location")
+                        if k in found) if v
+        )  # fmt: skip
+        cells = (
+            cell("date"), cell("team1"), cell("score", score), cell("team2"),
+            make_cell(venue, at) if venue else None, None, None, cell("penaltyscore"),
+        )  # fmt: skip
+        body.append(GridRow(cells, at, len(body)))
+    return Grid(
+        table_id, line, body[-1].line, "table", header=(header,), rows=tuple(body),
+        rendering="wikitext",
     )  # fmt: skip
 
 

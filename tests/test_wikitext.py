@@ -99,3 +99,33 @@ def test_fb_r_matrices_are_positional_and_football_boxes_are_matches() -> None:
         "Maccabi Sha'arayim",
     )
     assert (afula.date, afula.venue) == ("25 October 2016", "Ness Ziona Stadium, Ness Ziona")
+
+
+def test_two_leg_and_one_leg_result_rows_are_ties_and_matches() -> None:
+    # Written from Template:TwoLegResult's parameter list (A, flagA, agg, B, flagB, leg1,
+    # leg2) and Template:OneLegResult's (A, flagA, score, B, flagB): no shared page uses them.
+    page = """The '''2001 Example Cup''' was a cup.
+==First round==
+{{TwoLegStart}}
+{{TwoLegResult|[[Alfa FC|Alfa]]|ESP|3–3 (5–4 p)|'''[[Beta FC|Beta]]'''|POR|2–1|1–2}}
+{{TwoLegResult|'''Gamma'''|ESP|4–2|Delta|POR|3–0|1–2}}
+|}
+==Final==
+{{OneLegStart}}
+{{OneLegResult|Alfa|ESP|1–0|Gamma|ESP}}
+|}
+"""
+    result = parse_page(page.encode(), "cup", "raw/cup.wikitext")
+    ties = [(d.team1, d.team2, d.team1_aggregate, d.team2_aggregate, d.winner, d.decided_by)
+            for d in result.ties]  # fmt: skip
+    assert ties == [
+        ("Alfa", "Beta", 3, 3, "Alfa", "penalties"),
+        ("Gamma", "Delta", 4, 2, "Gamma", "aggregate"),
+    ]
+    legs = [(m.home_team, m.home_goals, m.away_goals) for m in result.tables[0].matches]
+    # Leg 2 is written team 1's goals first and played at team 2's ground (contract).
+    assert legs[:2] == [("Alfa", 2, 1), ("Beta", 2, 1)]
+    assert result.tables[0].ties[0].team1_link == "Alfa FC"
+    (final,) = result.tables[1].matches
+    assert (final.home_team, final.away_team, final.winner) == ("Alfa", "Gamma", "Alfa")
+    assert not [f for f in result.findings if f.severity != "info"]

@@ -39,6 +39,10 @@ FOOTBALL_BOX = {
     "football box", "football box collapsible", "footballbox", "footballbox collapsible",
     "football box small", "footballbox small",
 }  # fmt: skip
+# Template:TwoLegResult / OneLegResult: positional rows of a knockout round.
+LEG_RESULTS = {"twolegresult": 2, "two leg result": 2, "onelegresult": 1, "one leg result": 1}
+TWO_LEG_LABELS = ("Team 1", "Agg.", "Team 2", "1st leg", "2nd leg")
+ONE_LEG_LABELS = ("Team 1", "Score", "Team 2")
 FB_R = {"fb r2 header", "fb r header", "fb r2 team", "fb r team", "fb r", "fb r footer"}
 # Sports table's per-team arguments (Module:Sports table/WDL): our key, the module's name.
 MODULE_STATS = (("w", "win"), ("d", "draw"), ("l", "loss"), ("gf", "gf"), ("ga", "ga"))
@@ -75,7 +79,14 @@ class _Row:
 
 # Fb cl2 rows: start, end, arguments, win points.
 _Group: TypeAlias = list[tuple[int, int, _Row, int]]
-_Item: TypeAlias = "re.Match[str] | _Group | wtp.ParserFunction | _Matrix | _Boxes"
+_Item: TypeAlias = "re.Match[str] | _Group | wtp.ParserFunction | _Matrix | _Boxes | _Legs"
+
+
+@dataclass(frozen=True, slots=True)
+class _Legs:
+    """Consecutive `{{TwoLegResult}}` or `{{OneLegResult}}` rows."""
+
+    rows: tuple[wtp.Template, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +130,7 @@ class WikitextFrontEnd:
         qrs: list[tuple[int, str, int]] = []
         matrix_parts: list[tuple[int, str, wtp.Template]] = []
         boxes: list[wtp.Template] = []
+        results: list[wtp.Template] = []
         for t in parsed.templates:
             name = template_name(t.name)
             if name == "fb cl3 qr":
@@ -134,6 +146,8 @@ class WikitextFrontEnd:
                 matrix_parts.append((t.span[0], name, t))
             elif name in FOOTBALL_BOX:
                 boxes.append(t)
+            elif name in LEG_RESULTS:
+                results.append(t)
         for pf in parsed.parser_functions:
             if template_name(pf.name) != "#invoke" or len(pf.arguments) < 2:
                 continue
@@ -175,6 +189,20 @@ class WikitextFrontEnd:
             run.append(box)
         if run:
             items.append((run[0].span[0], "boxes", _Boxes(tuple(run))))
+        # Consecutive TwoLegResult (or OneLegResult) rows are one table of a round.
+        rows_of: list[wtp.Template] = []
+        for result in sorted(results, key=lambda r: r.span[0]):
+            same = (
+                rows_of
+                and LEG_RESULTS[template_name(rows_of[-1].name)]
+                == LEG_RESULTS[template_name(result.name)]
+            )
+            if rows_of and (not same or _broken(text, rows_of[-1].span[1], result.span[0])):
+                items.append((rows_of[0].span[0], "legs", _Legs(tuple(rows_of))))
+                rows_of = []
+            rows_of.append(result)
+        if rows_of:
+            items.append((rows_of[0].span[0], "legs", _Legs(tuple(rows_of))))
         events: list[Event] = []
         grids: list[Grid] = []
         for start, _, item in sorted(items, key=lambda i: i[0]):
@@ -190,6 +218,8 @@ class WikitextFrontEnd:
                 grid = _fb_r_grid(item, table_id, line_of)
             elif isinstance(item, _Boxes):
                 grid = _boxes_grid(item, table_id, line_of)
+            elif isinstance(item, _Legs):
+                grid = _legs_grid(item, table_id, line_of)
             else:
                 grid = _sports_table_grid(item, table_id, line_of)
             grids.append(grid)
@@ -489,6 +519,37 @@ def _boxes_grid(run: _Boxes, table_id: str, line_of: Callable[[int], int]) -> Gr
             make_cell(venue, at) if venue else None, None, None, cell("penaltyscore"),
         )  # fmt: skip
         body.append(GridRow(cells, at, len(body)))
+    return Grid(
+        table_id, line, body[-1].line, "table", header=(header,), rows=tuple(body),
+        rendering="wikitext",
+    )  # fmt: skip
+
+
+def _legs_grid(run: _Legs, table_id: str, line_of: Callable[[int], int]) -> Grid:
+    """`{{TwoLegResult|A|flagA|agg|B|flagB|leg1|leg2}}` (or `{{OneLegResult|A|flagA|score|B|
+    flagB}}`): positional arguments, flags dropped, as the templates' documentation lists."""
+    legs = LEG_RESULTS[template_name(run.rows[0].name)]
+    labels = TWO_LEG_LABELS if legs == 2 else ONE_LEG_LABELS
+    line = line_of(run.rows[0].span[0])
+    header = tuple(make_cell(label, line, header=True, computed=True) for label in labels)
+    body: list[GridRow] = []
+    for t in run.rows:
+        at = line_of(t.span[0])
+        positional = [a for a in t.arguments if a.positional]
+        # A, flagA, agg/score, B, flagB, leg1, leg2: the flags carry nothing stored.
+        picks = (0, 2, 3, 5, 6) if legs == 2 else (0, 2, 3)
+        cells: list[GridCell | None] = []
+        for k in picks:
+            if k >= len(positional):
+                cells.append(None)
+                continue
+            raw = positional[k].value
+            shown, link = label_and_link(clean_value(raw))
+            cells.append(
+                make_cell(shown, line_of(positional[k].span[0]), links=(link,) if link else (),
+                          bold="\'\'\'" in raw)
+            )  # fmt: skip
+        body.append(GridRow(tuple(cells), at, len(body)))
     return Grid(
         table_id, line, body[-1].line, "table", header=(header,), rows=tuple(body),
         rendering="wikitext",

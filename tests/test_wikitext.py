@@ -129,3 +129,40 @@ def test_two_leg_and_one_leg_result_rows_are_ties_and_matches() -> None:
     (final,) = result.tables[1].matches
     assert (final.home_team, final.away_team, final.winner) == ("Alfa", "Gamma", "Alfa")
     assert not [f for f in result.findings if f.severity != "info"]
+
+
+SPORTS = """The '''2001 Example League''' was a league.
+==Group A==
+===Standings===
+{{#invoke:Sports table|main|style=WDL
+|team1=ALF |team2=BET |team3=GAM
+|name_ALF=[[Alfa FC|Alfa]] |name_BET=[[Beta FC|Beta]] |name_GAM=[[Gamma FC|Gamma]]
+|win_ALF=2|draw_ALF=0|loss_ALF=0|gf_ALF=4|ga_ALF=1
+|win_BET=1|draw_BET=0|loss_BET=1|gf_BET=3|ga_BET=3
+|win_GAM=0|draw_GAM=0|loss_GAM=2|gf_GAM=1|ga_GAM=4
+}}
+===Results===
+{{#invoke:Sports results|main
+|team1=ALF |team2=BET |team3=GAM
+|name_ALF=[[Alfa FC|Alfa]] |name_BET=[[Beta FC|Beta]] |name_GAM=[[Gamma FC|Gamma]]
+|match_ALF_BET=2–1 |match_ALF_GAM=null
+|match_BET_ALF=— |match_BET_GAM=2–1
+|match_GAM_ALF=0–2 |match_GAM_BET=
+}}
+"""
+
+
+def test_sports_results_is_the_sports_tables_matrix() -> None:
+    # Written from Module:Sports results' documentation (`match_X_Y` home X, away Y; `null`,
+    # `—` and blank no match): no shared page uses it.
+    result = parse_page(SPORTS.encode(), "sr", "raw/sr.wikitext")
+    (matrix,) = [t for t in result.tables if t.kind == "results_matrix"]
+    played = [(m.home_team, m.away_team, m.home_goals, m.away_goals) for m in matrix.matches
+              if m.status == "played"]  # fmt: skip
+    assert played == [("Alfa", "Beta", 2, 1), ("Beta", "Gamma", 2, 1), ("Gamma", "Alfa", 0, 2)]
+    assert not [f for f in result.findings if f.severity != "info"]
+    # One changed result: the two teams' rows disagree with it, named at the cell's line.
+    changed = parse_page(SPORTS.replace("match_BET_GAM=2–1", "match_BET_GAM=1–1").encode(),
+                         "sr", "raw/sr.wikitext")  # fmt: skip
+    found = {(f.team, f.line) for f in changed.findings if f.code == "standings-vs-results"}
+    assert {team for team, _ in found} == {"Beta", "Gamma"}

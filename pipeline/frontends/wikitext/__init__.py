@@ -26,6 +26,10 @@ from pipeline.frontends.html.boxes import LABELS as BOX_LABELS
 from pipeline.frontends.text.decode import decode_bytes
 from pipeline.sections import Event, HeadingEvent, ProseEvent, TableEvent, build_tree
 
+CLAIM_RE = re.compile(
+    r"\{\{\s*(#invoke:\s*sports|fb[ _]+(cl2|r2?)[ _]|football[ _]*box|(two|one)[ _]*leg[ _]*result)",
+    re.I,
+)
 HEADING_RE = re.compile(r"^(={1,6})\s*(.+?)\s*\1\s*$", re.M)
 COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)", re.S)
 LINK_RE = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")
@@ -79,7 +83,16 @@ class _Row:
 
 # Fb cl2 rows: start, end, arguments, win points.
 _Group: TypeAlias = list[tuple[int, int, _Row, int]]
-_Item: TypeAlias = "re.Match[str] | _Group | wtp.ParserFunction | _Matrix | _Boxes | _Legs"
+_Item: TypeAlias = (
+    "re.Match[str] | _Group | wtp.ParserFunction | _Matrix | _Boxes | _Legs | _Results"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Results:
+    """A `{{#invoke:Sports results|main …}}` call."""
+
+    call: wtp.ParserFunction
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +124,9 @@ class WikitextFrontEnd:
     renderings: tuple[str, ...] = ("wikitext",)
 
     def claims(self, head: str) -> bool:
-        templates = head.count("{{")
-        return templates >= 3 and ("|}" in head or "{{fb" in head.lower() or "#invoke" in head)
+        # The templates it reads: a text export shows their output, never their calls. (A
+        # page of `{| … |}` tables alone is not claimed until those tables are read here.)
+        return bool(CLAIM_RE.search(head))
 
     def read(self, data: bytes, site: Site) -> tuple[PageDocument, list[Finding]]:
         text, findings = decode_bytes(data, site)
@@ -151,8 +165,11 @@ class WikitextFrontEnd:
         for pf in parsed.parser_functions:
             if template_name(pf.name) != "#invoke" or len(pf.arguments) < 2:
                 continue
-            if template_name(pf.arguments[0].value) == "sports table":
+            module = template_name(pf.arguments[0].value)
+            if module == "sports table":
                 items.append((pf.span[0], "sports", pf))
+            elif module == "sports results":
+                items.append((pf.span[0], "results", _Results(pf)))
         # Consecutive Fb cl2 rows (only whitespace and other templates between) are one table.
         group: list[tuple[int, int, _Row, int]] = []
         ordered = sorted(rows, key=lambda r: r[0])
@@ -220,6 +237,8 @@ class WikitextFrontEnd:
                 grid = _boxes_grid(item, table_id, line_of)
             elif isinstance(item, _Legs):
                 grid = _legs_grid(item, table_id, line_of)
+            elif isinstance(item, _Results):
+                grid = _sports_results_grid(item.call, table_id, line_of)
             else:
                 grid = _sports_table_grid(item, table_id, line_of)
             grids.append(grid)
@@ -553,6 +572,53 @@ def _legs_grid(run: _Legs, table_id: str, line_of: Callable[[int], int]) -> Grid
     return Grid(
         table_id, line, body[-1].line, "table", header=(header,), rows=tuple(body),
         rendering="wikitext",
+    )  # fmt: skip
+
+
+def _module_args(
+    pf: wtp.ParserFunction, line_of: Callable[[int], int]
+) -> dict[str, tuple[str, int]]:
+    """A module call's named arguments after `|Module|function`, cleaned, with their lines."""
+    return {a.name.strip(): (clean_value(a.value), line_of(a.span[0])) for a in pf.arguments[2:]}
+
+
+def _team_codes(args: dict[str, tuple[str, int]]) -> list[str]:
+    """`team_order=A,B,C` or `team1=A|team2=B…` (Module:Sports table, Module:Sports results)."""
+    if "team_order" in args:
+        return [c.strip() for c in args["team_order"][0].split(",") if c.strip()]
+    codes: list[str] = []
+    while f"team{len(codes) + 1}" in args:
+        codes.append(args[f"team{len(codes) + 1}"][0])
+    return codes
+
+
+def _sports_results_grid(
+    pf: wtp.ParserFunction, table_id: str, line_of: Callable[[int], int]
+) -> Grid:
+    """`{{#invoke:Sports results|main …}}`: `match_X_Y` is home X against away Y; `null`,
+    `—`, `–` and blank are no match (a dash, as the module renders them)."""
+    args = _module_args(pf, line_of)
+    line = line_of(pf.span[0])
+    codes = _team_codes(args)
+    labels = [make_cell("Home \\ Away", line, header=True)]
+    for code in codes:
+        shown, link = label_and_link(args.get(f"name_{code}", (code, line))[0])
+        labels.append(make_cell(code, line, header=True, links=(link,) if link else ()))
+    body: list[GridRow] = []
+    for x in codes:
+        name = args.get(f"name_{x}", (x, line))
+        shown, link = label_and_link(name[0])
+        cells: list[GridCell | None] = [make_cell(shown, name[1], links=(link,) if link else ())]
+        for y in codes:
+            if x == y:
+                cells.append(make_cell("", name[1]))  # the diagonal
+                continue
+            value, at = args.get(f"match_{x}_{y}", ("", name[1]))
+            cells.append(make_cell("—" if value.lower() in ("", "null") else value, at))
+        body.append(GridRow(tuple(cells), name[1], len(body)))
+    return Grid(
+        table_id, line, body[-1].line if body else line, "table", header=(tuple(labels),),
+        rows=tuple(body), rendering="wikitext",
     )  # fmt: skip
 
 

@@ -27,7 +27,8 @@ from pipeline.frontends.text.decode import decode_bytes
 from pipeline.sections import Event, HeadingEvent, ProseEvent, TableEvent, build_tree
 
 CLAIM_RE = re.compile(
-    r"\{\{\s*(#invoke:\s*sports|fb[ _]+(cl2|r2?)[ _]|football[ _]*box|(two|one)[ _]*leg[ _]*result)",
+    r"\{\{\s*(#invoke:\s*sports|fb[ _]+(cl2|r2?)[ _]|football[ _]*box"
+    r"|(two|one)[ _]*leg[ _]*result)",
     re.I,
 )
 HEADING_RE = re.compile(r"^(={1,6})\s*(.+?)\s*\1\s*$", re.M)

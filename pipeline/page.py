@@ -553,7 +553,10 @@ def _competition(title: str, intro: str) -> str | None:
     """The competition the page states: its title without the season (`2011–12 Costa Rican
     Primera División`), else its infobox's Competition field."""
     season = SEASON_RE.search(title)
-    if season is not None and (len(title) > 80 or title.rstrip().endswith(".")):
+    sentence = len(title) > 80 or title.rstrip().endswith(".")
+    if sentence and season is None:
+        title = ""  # a sentence naming no season names no competition either
+    if season is not None and sentence:
         # The title line is the first sentence (`The 2004 Copa Perú season (Spanish: …), the
         # promotion tournament …`): the name runs from the season to the first clause break.
         title = NAME_END_RE.split(title[season.end() :], maxsplit=1)[0]

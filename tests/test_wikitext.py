@@ -166,3 +166,11 @@ def test_sports_results_is_the_sports_tables_matrix() -> None:
                          "sr", "raw/sr.wikitext")  # fmt: skip
     found = {(f.team, f.line) for f in changed.findings if f.code == "standings-vs-results"}
     assert {team for team, _ in found} == {"Beta", "Gamma"}
+
+
+def test_season_from_the_infobox_and_no_competition_from_a_sentence_without_one() -> None:
+    toto = read("2016-17_toto_cup_leumit")
+    assert (toto.info.season, toto.info.competition) == ("2016–17", "Toto Cup Leumit")
+    # Intertoto: no bold name and no season in its first sentence: nothing is made up.
+    intertoto = read("intertoto_cup_group_stage")
+    assert (intertoto.info.season, intertoto.info.competition) == (None, None)

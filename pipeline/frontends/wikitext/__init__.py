@@ -146,6 +146,7 @@ class WikitextFrontEnd:
         matrix_parts: list[tuple[int, str, wtp.Template]] = []
         boxes: list[wtp.Template] = []
         results: list[wtp.Template] = []
+        infobox = ""
         for t in parsed.templates:
             name = template_name(t.name)
             if name == "fb cl3 qr":
@@ -163,6 +164,11 @@ class WikitextFrontEnd:
                 boxes.append(t)
             elif name in LEG_RESULTS:
                 results.append(t)
+            elif name.startswith("infobox") and not infobox:
+                found = {a.name.strip().lower(): clean_value(a.value) for a in t.arguments}
+                year = found.get("season") or found.get("year") or ""
+                # Read as the infobox's Season field (`pages.season`'s rule for every front end).
+                infobox = f"Season: {label_and_link(year)[0]}" if year else ""
         for pf in parsed.parser_functions:
             if template_name(pf.name) != "#invoke" or len(pf.arguments) < 2:
                 continue
@@ -258,7 +264,7 @@ class WikitextFrontEnd:
             root=tree.root,
             grids=tuple(grids),
             placements=tree.placements,
-            intro="\n".join([title, first]),
+            intro="\n".join([title, infobox, first]),
             relations=build_relations(tree.root, tree.placements),
         )
         return document, findings

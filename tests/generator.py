@@ -264,6 +264,7 @@ class League:
     standings: tuple[Standing, ...]
     results: dict[tuple[str, str], Result] = field(hash=False)
     spans: tuple[QualSpan, ...]
+    win_points: int = 3  # points a win earns (`with_win_points`: 2, as before 1995)
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,9 +312,10 @@ class Tournament:
 
 
 def compute_standings(
-    abbrs: dict[str, str], results: dict[tuple[str, str], Result]
+    abbrs: dict[str, str], results: dict[tuple[str, str], Result], win_points: int = 3
 ) -> list[Standing]:
-    """Count played matches only (walkovers are not, as on the seed page); sort by Pts, GD, GF.
+    """Count played matches only (walkovers are not, as on the seed page); sort by Pts, GD, GF
+    (`win_points` a win, a draw one).
 
     Positions follow the order; qualifications are left empty for the caller to fill.
     """
@@ -331,7 +333,7 @@ def compute_standings(
             row[4] += mine
             row[5] += theirs
     rows = [
-        Standing(0, team, abbrs[team], p, w, d, lost, gf, ga, 3 * w + d, None)
+        Standing(0, team, abbrs[team], p, w, d, lost, gf, ga, win_points * w + d, None)
         for team, (p, w, d, lost, gf, ga) in tally.items()
     ]
     rows.sort(key=lambda r: (-r.points, -r.goal_difference, -r.goals_for, r.team))
@@ -1048,6 +1050,18 @@ def with_tie_remarks(tournament: Tournament, index: int, venue: str, notes: str)
     ties = list(tournament.ties)
     ties[index] = replace(ties[index], venue=venue, notes=notes)
     return replace(tournament, ties=tuple(ties))
+
+
+def with_win_points(tournament: Tournament, win_points: int) -> Tournament:
+    """The same results under another points rule: standings recomputed and re-ranked (their
+    qualifications kept by position)."""
+    league = tournament.league
+    abbrs = {s.team: s.abbr for s in league.standings}
+    rows = compute_standings(abbrs, league.results, win_points)
+    quals = [s.qualification for s in league.standings]
+    standings = tuple(replace(r, qualification=q) for r, q in zip(rows, quals, strict=True))
+    changed = replace(league, standings=standings, win_points=win_points)
+    return replace(tournament, league=changed)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1997,3 +2011,397 @@ def ranked(tournament: Tournament) -> bool:
     """The rows stay in order by points, then goal difference, then goals for."""
     keys = [(s.points, s.goal_difference, s.goals_for) for s in tournament.league.standings]
     return all(upper >= lower for upper, lower in pairwise(keys))
+
+
+# ---------------------------------------------------------------------------------------------
+# Wikitext rendering
+#
+# The league's standings as a page's source writes them (tests/fixtures/wikitext are the model):
+# rows of `{{Fb cl2 team|p=|t=|w=|d=|l=|gf=|ga=}}` between `{{Fb cl header}}` and
+# `{{Fb cl footer}}` (the `2pts` variant or `wpts=` where a win is worth 2), the qualification a
+# `{{Fb cl3 qr|rows=N|competition=…}}` after a span's first row or wikitable cells after the row
+# (`|rowspan=N|…`, `||…`); or one `{{#invoke:Sports table|main|style=WDL}}` with team codes
+# (`team1=`… or `team_order=`), `name_X`, `win_X`…, `winpoints=`, `result<N>=`/`text_CODE=` and
+# `pos_X`. The page states W, D, L, GF and GA only: Pld, GD and Pts are the templates' to compute,
+# so the truth gives them as a reader must compute them. Only standings: the knockout round and
+# the final are headings with a sentence under them (no match or tie template is written, as
+# the front end reads none yet).
+
+WikiTemplate = Literal["fb_cl2", "sports_table"]
+FbQualification = Literal["qr", "cells"]
+ModuleTeams = Literal["numbered", "team_order"]
+ModuleLayout = Literal["per_team", "grouped", "per_argument"]
+WikiSpacing = Literal["tight", "spaced", "aligned"]
+
+WIKI_TEMPLATES: tuple[WikiTemplate, ...] = ("fb_cl2", "sports_table")
+# How pages spell the row template: case, underscores and spaces are the wiki's to fold.
+FB_CL2_SPELLINGS = ("Fb cl2 team", "fb cl2 team", "Fb_cl2_team", "Fb cl2 team ", " fb  cl2 team")
+WIKI_COMMENTS = ("<!-- RSSSF -->", "<!-- updated after round 10 -->", "<!---->", "<!-- W D L -->")
+FOOTERS = (
+    "{{Fb cl footer|u=|s=[http://www.rsssf.com/ RSSSF]|date=June 2024}}",
+    "{{Fb cl footer |s=[http://www.rsssf.com/tablesp/peru.html RSSSF] |date=June 2024}}",
+    "{{fb cl footer|u=complete}}",
+)
+WIKI_CODES = ("NS", "Q", "QN", "PRO", "CH")  # codes for qualification spans (`result<N>=`)
+
+
+@dataclass(frozen=True, slots=True)
+class WikitextQuirks:
+    """How a tournament's standings are written as wikitext; `seed` picks the per-row details
+    (which spelling of the template, which value carries a comment, which link is unpiped)."""
+
+    seed: int = 0
+    template: WikiTemplate = "fb_cl2"
+    spellings: bool = False  # each row spells `Fb cl2 team` its own way (`FB_CL2_SPELLINGS`)
+    shuffled: bool = False  # arguments in a drawn order, not the documented one
+    spacing: WikiSpacing = "tight"  # `|w=5`, `| w = 5 `, or values padded into columns
+    comments: bool = False  # `<!-- … -->` inside some template arguments' values
+    cell_comments: bool = False  # ... and inside some qualification cells after Fb cl2 rows
+    links: bool = True  # `[[Article|Team]]` (sometimes `[[Team]]`), else the bare name
+    bold_champion: bool = False  # `'''[[…]]'''` for the first row's team
+    flags: bool = False  # `{{flagicon|PER}}` before the name (and `nat=PER` in Fb cl2 rows)
+    wpts: bool = False  # Fb cl2: `wpts=` on every row, not the `2pts` variant
+    zero_adjust: bool = False  # some rows state `dp=0` / `adjust_points_X=0`
+    qualification: FbQualification = "qr"  # Fb cl2: `{{Fb cl3 qr}}` or cells after the row
+    cells_below: bool = False  # Fb cl2 cells on the line after the row, not on its line
+    teams: ModuleTeams = "numbered"  # Sports table: `team1=`… or `team_order=`
+    layout: ModuleLayout = "per_team"  # Sports table: a line a team, names then stats, or
+    # an argument a line
+    positions: bool = False  # Sports table: `pos_X` on every row (else only where level)
+    winpoints: bool = False  # Sports table: `winpoints=` stated even when it is 3
+    qual_links: bool = False  # competitions in qualifications linked now and then
+    tight_headings: bool = False  # `==Group A==`
+    linked_title: bool = False  # `'''2024 [[Copa Perú]]'''` in the first sentence
+    # `{{Short description}}`, `{{Use dmy dates}}` and an infobox before the first sentence
+    preamble: bool = True
+    crlf: bool = False
+
+
+@st.composite
+def wikitext_quirks(draw: st.DrawFn) -> WikitextQuirks:
+    """Draw wikitext quirks, every option (`dataclasses.replace` pins one)."""
+    return WikitextQuirks(
+        seed=draw(st.integers(0, 2**16)),
+        template=draw(st.sampled_from(WIKI_TEMPLATES)),
+        spellings=draw(st.booleans()),
+        shuffled=draw(st.booleans()),
+        spacing=draw(st.sampled_from(("tight", "spaced", "aligned"))),
+        comments=draw(st.booleans()),
+        cell_comments=draw(st.booleans()),
+        links=draw(st.booleans()),
+        bold_champion=draw(st.booleans()),
+        flags=draw(st.booleans()),
+        wpts=draw(st.booleans()),
+        zero_adjust=draw(st.booleans()),
+        qualification=draw(st.sampled_from(("qr", "cells"))),
+        cells_below=draw(st.booleans()),
+        teams=draw(st.sampled_from(("numbered", "team_order"))),
+        layout=draw(st.sampled_from(("per_team", "grouped", "per_argument"))),
+        positions=draw(st.booleans()),
+        winpoints=draw(st.booleans()),
+        qual_links=draw(st.booleans()),
+        tight_headings=draw(st.booleans()),
+        linked_title=draw(st.booleans()),
+        preamble=draw(st.booleans()),
+        crlf=draw(st.booleans()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedWikitext:
+    text: str
+    truth: Truth  # standings and the league's table only: no matches, ties or singles
+    quirks: WikitextQuirks
+
+    @property
+    def data(self) -> bytes:
+        return self.text.encode("utf-8")
+
+    @property
+    def lines(self) -> list[str]:
+        """The page's lines as the parser numbers them (1-based: lines[n - 1])."""
+        return self.text.replace("\r\n", "\n").split("\n")
+
+
+class _WikiPage(_Page):
+    """Lines of wikitext with the per-value details drawn from the quirks' seed."""
+
+    def __init__(self, q: WikitextQuirks) -> None:
+        super().__init__()
+        self.q = q
+        self.rng = random.Random(q.seed)
+
+    def chance(self, p: float) -> bool:
+        return self.rng.random() < p
+
+    def heading(self, text: str, level: int) -> int:
+        marks = "=" * level
+        return self.add(
+            f"{marks}{text}{marks}" if self.q.tight_headings else f"{marks} {text} {marks}"
+        )
+
+    def value(self, text: str, cell: bool = False) -> str:
+        """A value (`cell`: a wikitable cell's), now and then with a comment before or after."""
+        # A cell's comment a time in two: cells are few (a qualification a span).
+        if not (self.q.cell_comments if cell else self.q.comments):
+            return text
+        if not self.chance(0.5 if cell else 0.25):
+            return text
+        comment = self.rng.choice(WIKI_COMMENTS)
+        return f"{comment}{text}" if self.chance(0.5) else f"{text}{comment}"
+
+    def arg(self, name: str, value: str, width: int = 0) -> str:
+        """One `|name=value` argument as the spacing writes it."""
+        if self.q.spacing == "spaced":
+            return f"| {name} = {value} "
+        if self.q.spacing == "aligned":
+            return f"|{name}={value}".ljust(width + len(name) + 2)
+        return f"|{name}={value}"
+
+    def order(self, args: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        if self.q.shuffled:
+            args = list(args)
+            self.rng.shuffle(args)
+        return args
+
+    def team(self, s: Standing) -> tuple[str, str | None]:
+        """A team's value and the article it links to."""
+        q = self.q
+        link: str | None = None
+        text = s.team
+        if q.links:
+            if self.chance(0.25):
+                text, link = f"[[{s.team}]]", s.team
+            else:
+                link = _article(s.team)
+                text = f"[[{link}|{s.team}]]"
+        if q.bold_champion and s.position == 1:
+            text = f"'''{text}'''"
+        if q.flags:
+            text = f"{{{{flagicon|PER}}}} {text}"
+        return self.value(text), link
+
+    def qualification(self, text: str, cell: bool = False) -> str:
+        """A qualification's text, its competition linked now and then."""
+        if self.q.qual_links:
+            for name in ("Copa Perú", "National Stage"):
+                if name in text and self.chance(0.5):
+                    target = f"2005 {name}" if self.chance(0.5) else name
+                    linked = f"[[{target}|{name}]]" if target != name else f"[[{name}]]"
+                    text = text.replace(name, linked, 1)
+                    break
+        return self.value(text, cell)
+
+
+def _expected_wiki_row(
+    s: Standing, line: int, win_points: int, link: str | None
+) -> ExpectedStanding:
+    """A row as the template shows it: Pld, GD and Pts computed from what it states."""
+    return ExpectedStanding(
+        line=line,
+        position=s.position,
+        team=s.team,
+        team_abbr=None,
+        played=s.won + s.drawn + s.lost,
+        won=s.won,
+        drawn=s.drawn,
+        lost=s.lost,
+        goals_for=s.goals_for,
+        goals_against=s.goals_against,
+        goal_difference=s.goals_for - s.goals_against,
+        points=win_points * s.won + s.drawn,
+        qualification=s.qualification,
+        team_link=link,
+    )
+
+
+def _stat_args(s: Standing, names: tuple[str, ...], page: _WikiPage) -> list[tuple[str, str]]:
+    """W, D, L, GF and GA under the template's argument names."""
+    values = (s.won, s.drawn, s.lost, s.goals_for, s.goals_against)
+    return [(n, page.value(str(v))) for n, v in zip(names, values, strict=True)]
+
+
+def _fb_cl2_standings(page: _WikiPage, league: League) -> tuple[int, list[ExpectedStanding]]:
+    """`{{Fb cl header}}`, a `{{Fb cl2 team}}` row a team, the qualification after the rows,
+    `{{Fb cl footer}}`; the table's line is its first row's."""
+    q = page.q
+    wp = league.win_points
+    page.add(page.rng.choice(("{{Fb cl header}}", "{{fb cl header}}", "{{Fb cl header|ucf=}}")))
+    rows: list[ExpectedStanding] = []
+    for s, cell in zip(league.standings, _qual_cells(league), strict=True):
+        team, link = page.team(s)
+        args = [("p", str(s.position)), ("t", team)]
+        args += _stat_args(s, ("w", "d", "l", "gf", "ga"), page)
+        if q.flags:
+            args.append(("nat", "PER"))
+        if q.wpts:
+            args.append(("wpts", str(wp)))
+        if q.zero_adjust and page.chance(0.3):
+            args.append((page.rng.choice(("dp", "bp")), "0"))
+        name = page.rng.choice(FB_CL2_SPELLINGS) if q.spellings else "Fb cl2 team"
+        if wp == 2 and not q.wpts:
+            name = name.rstrip() + page.rng.choice((" 2pts", "_2pts"))
+        body = "".join(page.arg(n, v, 4) for n, v in page.order(args))
+        line = f"{{{{{name}{body}}}}}"
+        extra = ""
+        if cell is not None and q.qualification == "cells":
+            text, span = cell
+            shown = page.qualification(text, cell=True) if text else ""
+            if span > 1:
+                style = page.rng.choice(("", ' style="background:#ACE1AF"'))
+                extra = f"|rowspan={span}{style}|{shown}"
+            elif text or page.chance(0.5):
+                extra = f"||{shown}"
+        if extra and not q.cells_below:
+            line += extra
+            extra = ""
+        at = page.add(line)
+        if extra:
+            page.add(extra)
+        if cell is not None and cell[0] and q.qualification == "qr":
+            competition = page.arg("competition", page.qualification(cell[0]))
+            page.add(f"{{{{Fb cl3 qr{page.arg('rows', str(cell[1]))}{competition}}}}}")
+        rows.append(_expected_wiki_row(s, at, wp, link))
+    page.add(page.rng.choice(FOOTERS))
+    return rows[0].line, rows
+
+
+def _sports_table_standings(page: _WikiPage, league: League) -> tuple[int, list[ExpectedStanding]]:
+    """One `{{#invoke:Sports table|main|style=WDL}}`; a row's line is its `name_X`'s."""
+    q = page.q
+    wp = league.win_points
+    first = page.add(
+        page.rng.choice(
+            (
+                "{{#invoke:Sports table|main|style=WDL",
+                "{{#invoke:sports table|main|style=WDL",
+                "{{#invoke: Sports table | main | style = WDL",
+            )
+        )
+    )
+    page.add(page.arg("update", "complete") + page.arg("source", "[http://www.rsssf.com/ RSSSF]"))
+    if wp != 3 or q.winpoints:
+        page.add(page.arg("winpoints", str(wp)))
+    standings = league.standings
+    codes = [s.abbr for s in standings]
+    if q.teams == "team_order":
+        page.add(page.arg("team_order", ", ".join(codes)))
+    keys = [(s.points, s.goals_for - s.goals_against, s.goals_for) for s in standings]
+    level = {
+        k
+        for k in range(len(keys))
+        for j in (k - 1, k + 1)
+        if 0 <= j < len(keys) and keys[j] == keys[k]
+    }
+    names: list[list[tuple[str, str]]] = []
+    stats: list[list[tuple[str, str]]] = []
+    links: list[str | None] = []
+    for k, (s, code) in enumerate(zip(standings, codes, strict=True)):
+        team, link = page.team(s)
+        links.append(link)
+        own = [(f"name_{code}", team)]
+        if q.teams == "numbered":
+            own.insert(0, (f"team{k + 1}", code))
+        if q.positions or k in level:
+            own.append((f"pos_{code}", str(s.position)))
+        names.append(own)
+        module = tuple(f"{n}_{code}" for n in ("win", "draw", "loss", "gf", "ga"))
+        more = _stat_args(s, module, page)
+        if q.zero_adjust and page.chance(0.3):
+            more.append((f"adjust_points_{code}", "0"))
+        stats.append(more)
+    lines: dict[str, int] = {}  # name_X -> its line
+
+    def write(args: list[tuple[str, str]]) -> None:
+        """Write arguments on one line (or a line each), noting where each name_X lands."""
+        if q.layout == "per_argument":
+            for n, v in args:
+                at = page.add(page.arg(n, v, 6))
+                lines.setdefault(n, at)
+            return
+        at = page.add("".join(page.arg(n, v, 6) for n, v in args))
+        for n, _ in args:
+            lines.setdefault(n, at)
+
+    if q.layout == "grouped":
+        for own in names:
+            write(page.order(own))
+        page.add("")
+        for more in stats:
+            write(page.order(more))
+    else:
+        for own, more in zip(names, stats, strict=True):
+            write(page.order(own + more))
+    # The qualification: a code a span (rows sharing no cell: a code each, maybe the same).
+    results: list[tuple[str, str]] = []
+    texts: dict[str, str] = {}
+    n = 0
+    for span_no, span in enumerate(league.spans):
+        for r in range(span.rows):
+            n += 1
+            if not span.text:
+                continue
+            code = WIKI_CODES[span_no % len(WIKI_CODES)]
+            if not span.spanned and r and page.chance(0.5):
+                code = f"{code}{r}"  # its own code, its own cell (the same text)
+            results.append((f"result{n}", code))
+            texts.setdefault(code, span.text)
+    if results:
+        write(page.order(results))
+        for code, text in texts.items():
+            colour = page.arg(f"col_{code}", page.rng.choice(("green1", "blue1", "red1")))
+            page.add(colour + page.arg(f"text_{code}", page.qualification(text)))
+    page.add("}}")
+    rows = [
+        _expected_wiki_row(s, lines[f"name_{code}"], wp, link)
+        for s, code, link in zip(standings, codes, links, strict=True)
+    ]
+    return first, rows
+
+
+def render_wikitext(tournament: Tournament, q: WikitextQuirks | None = None) -> RenderedWikitext:
+    """Write the tournament's standings as a page's wikitext; return it and what must be read
+    back (standings only: the ties and the final are headings with a sentence each)."""
+    q = q or WikitextQuirks()
+    page = _WikiPage(q)
+    title = tournament.title
+    if q.preamble:
+        page.add("{{Short description|Football tournament season}}")
+        page.add("{{Use dmy dates|date=June 2024}}")
+        page.add("{{Infobox football tournament season")
+        page.add("| title = [[Copa Perú]]")
+        page.add(f"| year = {title.split()[0]}")
+        page.add("| country = {{PER}}")
+        page.add("}}")
+    shown = title.replace("Copa Perú", "[[Copa Perú]]") if q.linked_title else title
+    page.add(f"The '''{shown}''' was a fictional season of the amateur [[Copa Perú]].")
+    page.add("")
+    if tournament.stage:
+        page.heading(tournament.stage, 2)
+    level = 3 if tournament.stage else 2
+
+    def league_part() -> tuple[int, list[ExpectedStanding]]:
+        page.heading(tournament.league.heading, level)
+        if q.template == "fb_cl2":
+            return _fb_cl2_standings(page, tournament.league)
+        return _sports_table_standings(page, tournament.league)
+
+    def ties_part() -> None:
+        page.heading(tournament.ties_heading, level)
+        page.add(f"{len(tournament.ties)} two-legged ties were played (not written here).")
+
+    if tournament.ties_first:
+        ties_part()
+        league_line, standings = league_part()
+    else:
+        league_line, standings = league_part()
+        ties_part()
+    if tournament.final is not None:
+        page.heading(tournament.final.heading, level)
+        page.add("The final was one match (not written here).")
+    page.heading("References", 2)
+    page.add("{{Reflist}}")
+    newline = "\r\n" if q.crlf else "\n"
+    text = newline.join(page.lines) + newline
+    truth = Truth(tuple(standings), (), (), league_line, 0, tables=((league_line, "league"),))
+    return RenderedWikitext(text, truth, q)

@@ -287,7 +287,7 @@ def _extra_cells(text: str, line: int) -> list[tuple[str, int]]:
     """The cells a row's rest adds (`||Possible …`, `|rowspan=4|Qualified …`): text and
     rowspan, in wikitable cell syntax (Help:Table); links keep their `|`."""
     cells: list[tuple[str, int]] = []
-    for chunk in text.split("\n"):
+    for chunk in COMMENT_RE.sub("", text).split("\n"):
         if not _extra_line(chunk):
             continue
         body = chunk.strip()[1:]

@@ -27,6 +27,7 @@ def test_fb_cl2_team_2pts_rows_with_points_deducted() -> None:
         "Bootle", "Bootle F.C.", 34, 47,
     )  # fmt: skip
     assert set(bootle.derived) == {"played", "goal_difference", "points"}
+    assert bootle.notes == ("C", "P")  # `champion=y|promoted=y` print (C, P) after the team
     # `dp=2`: two points deducted (Template:Fb cl2 team, its `dp` parameter).
     assert (prescot.team, prescot.won, prescot.drawn, prescot.points) == ("Prescot Town", 20, 5, 43)
     assert result.info.season == "1978–79" or result.info.season is None

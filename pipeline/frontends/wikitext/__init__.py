@@ -324,10 +324,14 @@ def _standing_cells(
     win_points: int,
     adjust: int,
     qualification: tuple[str, int] | None,
+    status: tuple[str, ...] = (),
 ) -> tuple[GridCell | None, ...]:
     """One standings row: stated values as cells, Pld, GD and Pts computed as the module does
-    (marked computed, so they are listed in `standings.derived`)."""
+    (marked computed, so they are listed in `standings.derived`); status letters are the
+    marks the templates print after the team (`Bootle (C)`)."""
     shown, link = label_and_link(team[0])
+    if status:
+        shown = f"{shown} ({', '.join(status)})"
     cells: list[GridCell | None] = [
         make_cell(position[0], position[1]) if position else make_cell("", line),
         make_cell(shown, team[1], links=(link,) if link else ()),
@@ -367,9 +371,14 @@ def _fb_cl2_grid(group: _Group, table_id: str) -> Grid:
         if not extra and "_qr" in v:
             extra = [v["_qr"]]
         qualification = (extra[0][0], row.line) if extra else None
+        # `champion=y`, `promoted=y`, `relegated=y` print (C), (P), (R) (Template:Fb cl2 team).
+        status = tuple(
+            mark for key, mark in (("champion", "C"), ("promoted", "P"), ("relegated", "R"))
+            if v.get(key, ("", 0))[0].lower() in ("y", "yes")
+        )  # fmt: skip
         cells = _standing_cells(
             row.line, v.get("p"), v.get("t", ("", row.line)), stats, wpts or 3, adjust,
-            qualification,
+            qualification, status,
         )  # fmt: skip
         own = cells[-1]
         if own is not None and extra:
@@ -432,7 +441,12 @@ def _sports_table_grid(
             )[0]
         )
         qualification = (shown, result[1]) if result and shown else None
-        cells = _standing_cells(row_line, position, team, stats, wpts or 3, adjust, qualification)
+        # `status_X=C` (or `CP`): the letters Module:Sports table prints after the team.
+        letters = args.get(f"status_{code}", ("", line))[0].replace(",", "").replace(" ", "")
+        status = tuple(ch for ch in letters.upper() if ch.isalpha())
+        cells = _standing_cells(
+            row_line, position, team, stats, wpts or 3, adjust, qualification, status
+        )
         if result and result[0] == previous_code and covering is not None:
             cells = (*cells[:-1], covering)
         elif qualification is not None and cells[-1] is not None:

@@ -390,9 +390,9 @@ def _match_row(grid: Grid) -> bool:
     """Some row (or run of loose cells) holds a score between two names."""
     rows = [[c for c in r.cells if c is not None] for r in grid.rows] or [list(grid.loose)]
     for cells in rows:
+        if _club_match(cells):
+            return True
         kinds = [c.value.kind for c in cells]
-        if "score" in kinds and any(c.text in VENUE_LETTERS for c in cells):
-            return True  # a club's match: opponent, venue `H`/`A`, result
         for a, b, c in zip(kinds, kinds[1:], kinds[2:], strict=False):
             if (a, b, c) == ("name", "score", "name"):
                 return True
@@ -411,12 +411,18 @@ def _looks_like_data(cells: list[GridCell]) -> bool:
             break
         ints += 1
     match = len(after) >= 2 and after[0] == "score" and after[1] == "name"
-    # A club's list of its own matches: opponent, venue `H`/`A`/`N`, result (1960–61 Chelsea).
-    club = "score" in kinds and any(c.text in VENUE_LETTERS for c in cells)
-    return ints >= 3 or match or club
+    return ints >= 3 or match or _club_match(cells)
 
 
 VENUE_LETTERS = frozenset({"H", "A", "N"})
+
+
+def _club_match(cells: list[GridCell]) -> bool:
+    """A club's list of its own matches: opponent, venue `H`/`A`/`N`, result (1960–61
+    Chelsea)."""
+    return any(c.value.kind == "score" for c in cells) and any(
+        c.text in VENUE_LETTERS for c in cells
+    )
 
 
 def _unstored_columns(

@@ -171,6 +171,8 @@ NOTHING_TO_STORE = {
     "tie", "tie no", "tie no.", "match no", "match no.",  # a tie's number in its round
 }  # fmt: skip
 # Labels of an older layout's first header line (`Teams | Scores`) and matrix corners.
+# A Notes column's labels (where a shoot-out sentence or a table's qualification may stand).
+NOTES_LABELS = frozenset({"notes", "note", "remarks", "comments"})
 HEADER_FILLERS = {"teams", "scores", "home \\ away", "home \\away", "home\\away"}
 # A results-matrix column label: a short abbreviation in any case after its first letter
 # (`ALI`, `C.A`, `Gal`, `SpV`); a word known to carry nothing (`Notes`) is none.

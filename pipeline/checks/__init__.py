@@ -82,35 +82,23 @@ def page_context(
             continue
         near = [c for c in standalone if c.section.path[:-1] == t.section.path[:-1]]
         ours = [Team(r.team, r.team_link) for r in t.standings]
-        found: list[tuple[ParsedTable, Pairing]] = []
-        for c in near:
-            pairing = pair_teams(ours, _matrix_teams(c))
-            if pairing is not None:
-                found.append((c, pairing))
-        after = [f for f in found if f[0].line > t.line] or found
-        if after:
-            chosen, pairing = after[0]
-            matrices[t.table_id] = _renamed(chosen.matches, pairing.names)
-            if pairing.renamed:
-                pairings[t.table_id] = pairing
-        elif fixtures := [
-            (c, p)
-            for c in tables
+        found = _paired(ours, near)
+        # A group's results listed as matches (`Romania 1-0 Finland` bullets) under the
+        # table's own heading are its results, as a matrix would be.
+        fixtures = [
+            c for c in tables
             if c.kind == "single_match" and c.matches and c.section.path == t.section.path
-            and (p := pair_teams(ours, _matrix_teams(c))) is not None
-        ]:  # fmt: skip
-            # A group's results listed as matches (`Romania 1-0 Finland` bullets) under the
-            # table's own heading are its results, as a matrix would be.
-            chosen, pairing = fixtures[0]
-            matrices[t.table_id] = _renamed(chosen.matches, pairing.names)
+        ]  # fmt: skip
+        chosen = [f for f in found if f[0].line > t.line] or found or _paired(ours, fixtures)
+        if chosen:
+            results, pairing = chosen[0]
+            matrices[t.table_id] = _renamed(results.matches, pairing.names)
             if pairing.renamed:
                 pairings[t.table_id] = pairing
         elif is_aggregate_table(t.section.path[-1] if t.section.path else ""):
             # An `Aggregate table` sums the stages: its results are every stage matrix of
             # its teams together (2011–12 Costa Rica: Invierno and Verano).
-            stages = [
-                (c, p) for c in standalone if (p := pair_teams(ours, _matrix_teams(c))) is not None
-            ]
+            stages = _paired(ours, standalone)
             if len(stages) >= 2:
                 matrices[t.table_id] = tuple(
                     m for c, p in stages for m in _renamed(c.matches, p.names)
@@ -119,6 +107,16 @@ def page_context(
     return PageContext(
         doc, site, tables, tuple(ties), league_rules, tie_rules, matrices, by_id, pairings
     )
+
+
+def _paired(ours: list[Team], candidates: list[ParsedTable]) -> list[tuple[ParsedTable, Pairing]]:
+    """The candidates whose teams pair with ours, each with its pairing, in page order."""
+    out = []
+    for c in candidates:
+        pairing = pair_teams(ours, _matrix_teams(c))
+        if pairing is not None:
+            out.append((c, pairing))
+    return out
 
 
 def _matrix_teams(matrix: ParsedTable) -> list[Team]:

@@ -19,6 +19,7 @@ from pipeline.kinds import (
 )
 from pipeline.model import Match, StandingRow
 from pipeline.rules import (
+    NOTES_LABELS,
     STAT_FIELDS,
     is_abbreviation,
     is_filler,
@@ -247,9 +248,6 @@ def _qualification_beyond_header(grid: Grid, columns: Columns) -> Columns:
         f"({own[0].text!r}); read as the qualification column."
     )
     return Columns((*columns.roles, "qualification"), note=note)
-
-
-NOTES_LABELS = frozenset({"notes", "note", "remarks", "comments"})
 
 
 class League:

@@ -21,7 +21,7 @@ from pipeline.kinds import (
 )
 from pipeline.kinds.two_legged import tie_columns
 from pipeline.model import Match
-from pipeline.rules import is_tiebreaker
+from pipeline.rules import NOTES_LABELS, is_tiebreaker
 from pipeline.ties import SECOND_LEG_RE, heading_says
 
 
@@ -161,7 +161,6 @@ NOTED_SHOOTOUT_RE = re.compile(
     r"qualif(?:y|ies|ied))\s+(?P<a>\d{1,2})\s*[–\-—]\s*(?P<b>\d{1,2})\s+on\s+penalt",
     re.I,
 )
-NOTES_LABELS = frozenset({"notes", "note", "remarks", "comments"})
 
 
 def _with_noted_shootout(ctx: TableContext, row: GridRow, match: Match) -> Match:

@@ -17,7 +17,7 @@ from pipeline.document import Grid, PageDocument, build_relations
 from pipeline.findings import Finding, Site
 from pipeline.frontends.html.boxes import is_box, read_boxes
 from pipeline.frontends.html.fixtures import fixture_items, read_fixtures
-from pipeline.frontends.html.tables import read_table
+from pipeline.frontends.html.tables import own_rows, read_table
 from pipeline.frontends.text.decode import decode_bytes
 from pipeline.sections import Event, HeadingEvent, ProseEvent, TableEvent, build_tree
 
@@ -177,7 +177,7 @@ def _walk(root: etree._Element) -> list[tuple[str, etree._Element, list[etree._E
                 visit(child)
 
     def visit_cells(table: etree._Element) -> None:
-        for tr in _own_rows(table):
+        for tr, _ in own_rows(table):
             for cell in tr:
                 if isinstance(cell.tag, str) and cell.tag in ("td", "th"):
                     visit(cell)
@@ -192,17 +192,6 @@ def _layout_wrapper(table: etree._Element) -> bool:
     classes = (table.get("class") or "").split()
     layout = table.get("role") == "presentation" or "multicol" in classes
     return layout and any(t is not table for t in table.iter("table"))
-
-
-def _own_rows(table: etree._Element) -> list[etree._Element]:
-    """A table's own rows (row groups included, nested tables' rows not)."""
-    rows: list[etree._Element] = []
-    for child in table:
-        if child.tag == "tr":
-            rows.append(child)
-        elif child.tag in ("thead", "tbody", "tfoot"):
-            rows.extend(tr for tr in child if tr.tag == "tr")
-    return rows
 
 
 def _skipped(element: etree._Element) -> bool:

@@ -28,7 +28,7 @@ NOTE_RE = re.compile(r"^\(.+\)$")
 def read_table(table: etree._Element, table_id: str) -> Grid:
     """The grid of one table: header rows (all `th`, or a first row of labels), data rows,
     full-width rows as sub-headings; cells carry their links, bold and spans."""
-    rows = _rows(table)
+    rows = own_rows(table)
     slots: list[list[GridCell | None]] = []
     header_flags: list[bool] = []
     lines: list[int] = []
@@ -127,7 +127,7 @@ def read_table(table: etree._Element, table_id: str) -> Grid:
     )
 
 
-def _rows(table: etree._Element) -> list[tuple[etree._Element, bool]]:
+def own_rows(table: etree._Element) -> list[tuple[etree._Element, bool]]:
     """The table's own rows in order (row groups included, nested tables' rows not)."""
     out: list[tuple[etree._Element, bool]] = []
     for child in table:

@@ -25,6 +25,7 @@ from pipeline.findings import Finding, Site
 from pipeline.frontends.html.boxes import LABELS as BOX_LABELS
 from pipeline.frontends.text.decode import decode_bytes
 from pipeline.sections import Event, HeadingEvent, ProseEvent, TableEvent, build_tree
+from pipeline.values import link_targets, unlink
 
 CLAIM_RE = re.compile(
     r"\{\{\s*(#invoke:\s*sports|fb[ _]+(cl2|r2?)[ _]|football[ _]*box"
@@ -33,7 +34,6 @@ CLAIM_RE = re.compile(
 )
 HEADING_RE = re.compile(r"^(={1,6})\s*(.+?)\s*\1\s*$", re.M)
 COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)", re.S)
-LINK_RE = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")
 BOLD_RE = re.compile(r"'''(.+?)'''")
 REF_RE = re.compile(r"<ref[^>/]*/>|<ref[^>]*>.*?</ref>", re.S | re.I)
 # The standings header the templates render (their labels are computed, never page text).
@@ -65,11 +65,9 @@ def clean_value(value: str) -> str:
 
 def label_and_link(value: str) -> tuple[str, str | None]:
     """A team's text as shown (links by their label, bold dropped) and its link target."""
-    link = None
-    found = LINK_RE.search(value)
-    if found:
-        link = found.group(1).strip() or None
-    shown = LINK_RE.sub(lambda m: m.group(2) or m.group(1), value).replace("'''", "")
+    targets = link_targets(value)
+    link = targets[0] if targets else None
+    shown = unlink(value).replace("'''", "")
     shown = re.sub(r"\{\{[^{}]*\}\}", "", shown)  # a flag or icon template beside the name
     return " ".join(shown.split()), link
 
@@ -400,18 +398,9 @@ def _sports_table_grid(
 ) -> Grid:
     """`{{#invoke:Sports table|main|style=WDL …}}`: teams from `team_order` or `team1…`,
     each team's `name_X`, `win_X`, … arguments; `winpoints` a win (default 3)."""
-    args: dict[str, tuple[str, int]] = {}
-    for a in pf.arguments[2:]:
-        args[a.name.strip()] = (clean_value(a.value), line_of(a.span[0]))
+    args = _module_args(pf, line_of)
     line = line_of(pf.span[0])
-    codes: list[str] = []
-    if "team_order" in args:
-        codes = [c.strip() for c in args["team_order"][0].split(",") if c.strip()]
-    else:
-        n = 1
-        while f"team{n}" in args:
-            codes.append(args[f"team{n}"][0])
-            n += 1
+    codes = _team_codes(args)
     wpts = _int(args["winpoints"][0]) if "winpoints" in args else 3
     body: list[GridRow] = []
     covering: GridCell | None = None  # the spanning qualification cell above, as a copy

@@ -32,8 +32,9 @@ from pipeline.storage import (
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 DESCRIPTION = """\
-Turn Wikipedia football pages, saved as HTML or as text exports (cell per line, row
-per line, rows joined by spaces), into validated, cross-checked Parquet tables and a
+Turn Wikipedia football pages, saved as HTML, as raw wikitext (wikitables and the
+standings, results and knockout templates) or as text exports (cell per line, row per
+line, rows joined by spaces), into validated, cross-checked Parquet tables and a
 validation report. `fetch` saves a page's HTML from Wikipedia into raw/.
 """
 EXTRACT_HELP = """\

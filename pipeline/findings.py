@@ -186,6 +186,20 @@ TABLE_UNKNOWN = declare(
     "table-unknown", "info", "A table-shaped block that is not a football table; skipped.",
     "Skipped {what} on lines {first}–{last}: {count} cell(s) not output ({quoted}).",
 )  # fmt: skip
+TEMPLATE_UNREAD = declare(
+    "template-unread", "info",
+    "A wikitext template in a table that the wikitext reader does not know, beside other text "
+    "in its cell (a decoration, most often); it shows nothing.",
+    "Template {{{{{template}}}}} in {where} is not read (it shows nothing here); the cell's other "
+    "text is read.",
+)  # fmt: skip
+TEMPLATE_UNREAD_CELL = declare(
+    "template-unread-cell", "error",
+    "A wikitext template that is all its table cell holds, and that the wikitext reader does "
+    "not know: the cell reads as empty, so a value may be missing. Our reading is in doubt.",
+    "Template {{{{{template}}}}} is all {where} holds and is not read: the cell reads as "
+    "empty, and a value it shows may be missing from the outputs.",
+)  # fmt: skip
 INFOBOX_SKIPPED = declare(
     "infobox-skipped", "info", "An infobox remnant rendered as a table; skipped.",
     "Skipped {what} on lines {first}–{last}: {count} cell(s) not output ({quoted}).",

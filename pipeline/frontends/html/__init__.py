@@ -64,7 +64,7 @@ class HtmlFrontEnd:
             head_title = root.find(".//title")  # a whole page (Parsoid, a saved page) has one
             if head_title is not None:
                 title = TITLE_SUFFIX_RE.sub("", _clean(_text(head_title)))
-            for kind, element, run in _walk(root):
+            for kind, element, run in walk(root):
                 line = element.sourceline or 1
                 if kind == "heading":
                     heading = _clean(_text(element))
@@ -127,7 +127,7 @@ def _parse(text: str) -> etree._Element | None:
         return None
 
 
-def _walk(root: etree._Element) -> list[tuple[str, etree._Element, list[etree._Element]]]:
+def walk(root: etree._Element) -> list[tuple[str, etree._Element, list[etree._Element]]]:
     """Headings, prose paragraphs, tables and runs of football boxes in page order; a table's
     inner tables follow it as tables of their own; furniture (edit links, navboxes, the
     contents) is skipped. Each item is its kind, its element and the run of boxes it opens

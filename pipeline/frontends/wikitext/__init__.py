@@ -14,23 +14,30 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeAlias
 
 import wikitextparser as wtp
+from lxml import html
 
+from pipeline import findings as F
 from pipeline import ids
 from pipeline.document import Grid, GridCell, GridRow, PageDocument, build_relations, make_cell
 from pipeline.findings import Finding, Site
+from pipeline.frontends.html import walk
 from pipeline.frontends.html.boxes import LABELS as BOX_LABELS
+from pipeline.frontends.html.boxes import read_boxes
+from pipeline.frontends.html.fixtures import read_fixtures
+from pipeline.frontends.html.tables import cell_text, read_table
 from pipeline.frontends.text.decode import decode_bytes
+from pipeline.frontends.wikitext import markup
 from pipeline.sections import Event, HeadingEvent, ProseEvent, TableEvent, build_tree
 from pipeline.values import link_targets, unlink
 
 CLAIM_RE = re.compile(
     r"\{\{\s*(#invoke:\s*sports|fb[ _]+(cl2|r2?)[ _]|football[ _]*box"
-    r"|(two|one)[ _]*leg[ _]*result)",
-    re.I,
+    r"|(two|one)[ _]*leg[ _]*result)|^[ \t]*\{\|",
+    re.I | re.M,
 )
 HEADING_RE = re.compile(r"^(={1,6})\s*(.+?)\s*\1\s*$", re.M)
 COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)", re.S)
@@ -83,8 +90,17 @@ class _Row:
 # Fb cl2 rows: start, end, arguments, win points.
 _Group: TypeAlias = list[tuple[int, int, _Row, int]]
 _Item: TypeAlias = (
-    "re.Match[str] | _Group | wtp.ParserFunction | _Matrix | _Boxes | _Legs | _Results"
+    "re.Match[str] | _Group | wtp.ParserFunction | _Matrix | _Boxes | _Legs | _Results | _Wikitable"
 )
+
+
+@dataclass(frozen=True, slots=True)
+class _Wikitable:
+    """A `{| … |}` table: its first and last line indexes, and whether it is closed."""
+
+    first: int
+    last: int
+    closed: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +139,8 @@ class WikitextFrontEnd:
     renderings: tuple[str, ...] = ("wikitext",)
 
     def claims(self, head: str) -> bool:
-        # The templates it reads: a text export shows their output, never their calls. (A
-        # page of `{| … |}` tables alone is not claimed until those tables are read here.)
+        # The templates it reads, or a wikitable's `{|` opening a line: a text export shows
+        # their output, never their calls.
         return bool(CLAIM_RE.search(head))
 
     def read(self, data: bytes, site: Site) -> tuple[PageDocument, list[Finding]]:
@@ -175,6 +191,20 @@ class WikitextFrontEnd:
                 items.append((pf.span[0], "sports", pf))
             elif module == "sports results":
                 items.append((pf.span[0], "results", _Results(pf)))
+        # A wikitable holding the templates read above is their frame (`{| … {{fb cl2 team}}
+        # … |}`): the templates give its rows, so it is not read a second time.
+        claimed = sorted(
+            [r[0] for r in rows] + [m[0] for m in matrix_parts] + [b.span[0] for b in boxes]
+            + [r.span[0] for r in results] + [i[0] for i in items if i[1] != "heading"]
+        )  # fmt: skip
+        lines = text.split("\n")
+        for top, bottom, closed in markup.table_spans(lines):
+            start = starts[top]
+            stop = starts[bottom + 1] if bottom + 1 < len(starts) else len(text)
+            k = bisect_right(claimed, start - 1)
+            if k < len(claimed) and claimed[k] < stop:
+                continue
+            items.append((start, "wikitable", _Wikitable(top, bottom, closed)))
         # Consecutive Fb cl2 rows (only whitespace and other templates between) are one table.
         group: list[tuple[int, int, _Row, int]] = []
         ordered = sorted(rows, key=lambda r: r[0])
@@ -227,11 +257,20 @@ class WikitextFrontEnd:
             items.append((rows_of[0].span[0], "legs", _Legs(tuple(rows_of))))
         events: list[Event] = []
         grids: list[Grid] = []
+        notes = markup.Notes()
+        shown_to = 0  # the text up to here has had its footnote marks numbered
         for start, _, item in sorted(items, key=lambda i: i[0]):
             if isinstance(item, re.Match):
                 heading = label_and_link(clean_value(item.group(2)))[0]
                 if heading:
                     events.append(HeadingEvent(heading, line_of(start), len(item.group(1))))
+                continue
+            if isinstance(item, _Wikitable):
+                notes.skip(text[shown_to:start])
+                for grid in _wikitable_grids(lines, item, notes, site, len(grids), findings):
+                    grids.append(grid)
+                    events.append(TableEvent(grid.table_id, grid.line))
+                shown_to = starts[item.last + 1] if item.last + 1 < len(starts) else len(text)
                 continue
             table_id = ids.table_id(site.page, len(grids) + 1)
             if isinstance(item, list):
@@ -266,6 +305,50 @@ class WikitextFrontEnd:
             relations=build_relations(tree.root, tree.placements),
         )
         return document, findings
+
+
+def _wikitable_grids(
+    lines: list[str],
+    table: _Wikitable,
+    notes: markup.Notes,
+    site: Site,
+    before: int,
+    findings: list[Finding],
+) -> list[Grid]:
+    """A wikitable's grids, read by the HTML table model from its translation (the same lines):
+    a layout table's inner tables, football boxes and fixture lists as the HTML front end
+    reads them. A template the translation does not know is named where it stood."""
+    source = "\n".join(lines[table.first : table.last + 1])
+    translated = markup.table_html(markup.inline(source, notes).split("\n"))
+    # Blank lines before the table put each element on its own wikitext line.
+    root = html.fromstring("<div>" + "\n" * table.first + translated + "</div>")
+    grids: list[Grid] = []
+    for kind, element, run in walk(root):
+        table_id = ids.table_id(site.page, before + len(grids) + 1)
+        if kind == "boxes":
+            grid = read_boxes(run, table_id)
+        elif kind == "fixtures":
+            grid = read_fixtures(run, table_id)
+        elif kind == "table":
+            grid = read_table(element, table_id)
+        else:
+            continue
+        if not table.closed and element is root[0]:
+            grid = replace(grid, truncated=True)  # the file ends inside the table
+        grids.append(replace(grid, rendering="wikitext"))
+    for span in root.iter("span"):
+        if span.get("class") != markup.UNKNOWN_CLASS:
+            continue
+        cell = next((a for a in span.iterancestors() if a.tag in ("td", "th", "caption")), None)
+        alone = cell is not None and not cell_text(cell)
+        unread = F.TEMPLATE_UNREAD_CELL if alone else F.TEMPLATE_UNREAD
+        findings.append(
+            unread.at(
+                site, span.sourceline or table.first + 1,
+                template=span.text or "", where="a cell" if cell is not None else "the table",
+            )
+        )  # fmt: skip
+    return grids
 
 
 def _broken(text: str, end: int, start: int) -> bool:

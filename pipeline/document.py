@@ -152,6 +152,7 @@ class Grid:
     layout_cells: int = 0  # rendering-only cells (rule lines): layout, never data
     loose: tuple[GridCell, ...] = ()  # cells of a block with no readable rows (not football)
     truncated: bool = False  # the file ends inside this table
+    updated: str | None = None  # the table's own "updated" date, as written (`update=`)
     rendering: str = field(default="", compare=False)
 
     @property

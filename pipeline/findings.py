@@ -186,6 +186,13 @@ TABLE_UNKNOWN = declare(
     "table-unknown", "info", "A table-shaped block that is not a football table; skipped.",
     "Skipped {what} on lines {first}–{last}: {count} cell(s) not output ({quoted}).",
 )  # fmt: skip
+GOAL_AVERAGE = declare(
+    "goal-average", "info",
+    "A wikitext table whose template ranks by goal average (`gavg=yes`): its GD column is the "
+    "average, so goal_difference is null and the order is checked on goals for over against.",
+    "This table ranks level teams by goal average (gavg=yes): its GD column is the average, "
+    "so goal_difference is stored as null and the order is judged on points, then goal average.",
+)  # fmt: skip
 TEMPLATE_UNREAD = declare(
     "template-unread", "info",
     "A wikitext template in a table that the wikitext reader does not know, beside other text "

@@ -129,6 +129,7 @@ class ParsedTable:
     # Every row of the table was read whole (no cut, no row left unplaced): sums over the
     # rows mean what the page means, whatever columns were left unread.
     whole_rows: bool = True
+    updated: str | None = None  # when the table says it was last updated, as written
 
     def records(self, output: str) -> tuple[object, ...]:
         """The table's records that go to one output."""

@@ -291,6 +291,7 @@ def read_table(
         cells_data=0,
         cells_unused=total - grid.layout_cells,
         label=label,
+        updated=grid.updated,
     )
     if found is None:
         skipped = [
@@ -362,6 +363,7 @@ def read_table(
         # Football boxes: a header the front end computed (the page prints none).
         boxes=bool(grid.header) and all(c.computed for c in grid.header[-1]),
         whole_rows=not grid.leftovers and not grid.truncated,
+        updated=grid.updated,
     )
     return table, findings
 

@@ -139,6 +139,11 @@ class TablesModel(SectionColumns):
         isin=["parsed", "partial", "skipped"],
         description="`parsed`, `partial` (cells unused or the file cut it), `skipped`.",
     )
+    updated: Series[str] = pa.Field(
+        nullable=True,
+        description="When the table says it was last updated, as written (`update=` of "
+        "Module:Sports table; `complete` for a finished season); null where it does not say.",
+    )
 
     class Config:
         strict = True

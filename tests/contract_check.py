@@ -62,6 +62,7 @@ CONTRACT = {
         "cells_data": INT,
         "cells_unused": INT,
         "status": STR,
+        "updated": STR,
     },
     "standings": {
         **SECTION,

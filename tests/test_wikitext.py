@@ -175,3 +175,49 @@ def test_season_from_the_infobox_and_no_competition_from_a_sentence_without_one(
     # Intertoto: no bold name and no season in its first sentence: nothing is made up.
     intertoto = read("intertoto_cup_group_stage")
     assert (intertoto.info.season, intertoto.info.competition) == (None, None)
+
+
+def test_a_match_note_explains_a_disagreement_and_update_is_kept() -> None:
+    # Module:Sports results: `match_X_Y_note=` prints a footnote on the score, so a row that
+    # disagrees with that score is explained (as an awarded match is), not a contradiction.
+    page = SPORTS.replace("match_BET_GAM=2–1", "match_BET_GAM=1–1 |match_BET_GAM_note=Awarded")
+    page = page.replace("|team1=ALF |team2=BET |team3=GAM\n|name_ALF", "|update=5 May 2001\n"
+                        "|team1=ALF |team2=BET |team3=GAM\n|name_ALF", 1)  # fmt: skip
+    result = parse_page(page.encode(), "sr", "raw/sr.wikitext")
+    assert not [f for f in result.findings if f.code == "standings-vs-results"]
+    assert {f.team for f in result.findings if f.code == "results-noted"} == {"Beta", "Gamma"}
+    # `update=` (Module:Sports table) is the table's `updated`, as written; the matrix has none.
+    assert [(t.kind, t.updated) for t in result.tables] == [
+        ("league", "5 May 2001"), ("results_matrix", None),
+    ]  # fmt: skip
+
+
+GAVG = """The '''1950 Example League''' was a league.
+==Table==
+{{Fb cl header}}
+{{Fb cl2 team 2pts |p=1 |t=[[A]] |w=3 |d=1 |l=0 |gf=9 |ga=3 |gavg=yes}}
+{{Fb cl2 team 2pts |p=2 |t=[[B]] |w=2 |d=1 |l=1 |gf=4 |ga=2 |gavg=yes}}
+{{Fb cl2 team 2pts |p=3 |t=[[C]] |w=2 |d=1 |l=1 |gf=8 |ga=5 |gavg=yes}}
+{{Fb cl2 team 2pts |p=4 |t=[[D]] |w=1 |d=1 |l=2 |gf=1 |ga=12 |gavg=yes}}
+|}
+"""
+
+
+def test_goal_average_tables_store_no_goal_difference_and_rank_by_the_average() -> None:
+    # `gavg=yes` (Template:Fb cl2 team): the GD column shows goal average, which the contract
+    # does not store; B (4/2 = 2.0) above C (8/5 = 1.6), level on points, is in order.
+    result = parse_page(GAVG.encode(), "g", "raw/g.wikitext")
+    (table,) = result.tables
+    assert [(s.team, s.goal_difference, s.points) for s in table.standings] == [
+        ("A", None, 7), ("B", None, 5), ("C", None, 5), ("D", None, 3),
+    ]  # fmt: skip
+    assert [f.code for f in result.findings if f.code == "goal-average"] == ["goal-average"]
+    assert not [f for f in result.findings if f.code.startswith("order")]
+    # Swapped, the order contradicts goal average (B 8/5 above C 4/2), though not goal
+    # difference (B's +3 above C's +2); the finding sits on the row ranked too low.
+    swapped = GAVG.replace("|gf=4 |ga=2", "|gf=X |ga=Y").replace("|gf=8 |ga=5", "|gf=4 |ga=2")
+    swapped = swapped.replace("|gf=X |ga=Y", "|gf=8 |ga=5")
+    found = parse_page(swapped.encode(), "g", "raw/g.wikitext").findings
+    assert [(f.code, f.team) for f in found if f.code.startswith("order")] == [
+        ("order-violation", "C"),
+    ]  # fmt: skip

@@ -46,6 +46,7 @@ REF_RE = re.compile(r"<ref[^>/]*/>|<ref[^>]*>.*?</ref>", re.S | re.I)
 # The standings header the templates render (their labels are computed, never page text).
 LABELS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "GD", "Pts", "Qualification")
 FB_CL2 = {"fb cl2 team", "fb cl2 team 2pts"}
+GOAL_AVERAGE_RULE = "Rules for classification: 1) points; 2) goal average"
 # Template:Football box and its redirects, names folded (case, spaces, underscores).
 FOOTBALL_BOX = {
     "football box", "football box collapsible", "footballbox", "footballbox collapsible",
@@ -275,6 +276,14 @@ class WikitextFrontEnd:
             table_id = ids.table_id(site.page, len(grids) + 1)
             if isinstance(item, list):
                 grid = _fb_cl2_grid(item, table_id)
+                if goal_average(item):
+                    # The template's GD column is goal average: not stored, and the order
+                    # is judged on it (as a `Rules for classification` line would say).
+                    findings.append(F.GOAL_AVERAGE.at(site.table(table_id), grid.line))
+                    grids.append(grid)
+                    events.append(TableEvent(table_id, grid.line))
+                    events.append(ProseEvent(GOAL_AVERAGE_RULE, grid.line))
+                    continue
             elif isinstance(item, _Matrix):
                 grid = _fb_r_grid(item, table_id, line_of)
             elif isinstance(item, _Boxes):
@@ -406,10 +415,12 @@ def _standing_cells(
     adjust: int,
     qualification: tuple[str, int] | None,
     status: tuple[str, ...] = (),
+    average: bool = False,
 ) -> tuple[GridCell | None, ...]:
     """One standings row: stated values as cells, Pld, GD and Pts computed as the module does
     (marked computed, so they are listed in `standings.derived`); status letters are the
-    marks the templates print after the team (`Bootle (C)`)."""
+    marks the templates print after the team (`Bootle (C)`). Under goal average the GD
+    column is the average, which the contract does not store: the row has no GD cell."""
     shown, link = label_and_link(team[0])
     if status:
         shown = f"{shown} ({', '.join(status)})"
@@ -424,22 +435,34 @@ def _standing_cells(
     for key in ("w", "d", "l", "gf", "ga"):
         v = stats[key]
         cells.append(make_cell(v[0], v[1]) if v else make_cell("", line))
-    gd = None if gf is None or ga is None else gf - ga
-    cells.append(make_cell("" if gd is None else f"{gd:+d}" if gd else "0", line, computed=True))
+    if not average:
+        gd = None if gf is None or ga is None else gf - ga
+        shown_gd = "" if gd is None else f"{gd:+d}" if gd else "0"
+        cells.append(make_cell(shown_gd, line, computed=True))
     pts = None if w is None or d is None else win_points * w + d + adjust
     cells.append(make_cell("" if pts is None else str(pts), line, computed=True))
     cells.append(make_cell(qualification[0], qualification[1]) if qualification else None)
     return tuple(cells)
 
 
-def _header(line: int) -> tuple[tuple[GridCell, ...], ...]:
-    return (tuple(make_cell(label, line, header=True, computed=True) for label in LABELS),)
+def _header(line: int, average: bool = False) -> tuple[tuple[GridCell, ...], ...]:
+    labels = [label for label in LABELS if not (average and label == "GD")]
+    return (tuple(make_cell(label, line, header=True, computed=True) for label in labels),)
+
+
+def goal_average(group: _Group) -> bool:
+    """`gavg=yes` on a row (Template:Fb cl2 team): the table ranks by goal average."""
+    return any(
+        row.values.get("gavg", ("", 0))[0].lower() in ("y", "yes", "1", "true")
+        for _, _, row, _ in group
+    )
 
 
 def _fb_cl2_grid(group: _Group, table_id: str) -> Grid:
     """`{{Fb cl2 team|p=|t=|w=|d=|l=|gf=|ga=|dp=|bp=|wpts=}}` rows: points as the template
     gives them, `wpts` a win (2 in the `2pts` variant), less `dp`, plus `bp`."""
     line = group[0][2].line
+    average = goal_average(group)
     body: list[GridRow] = []
     covering: tuple[GridCell, int] | None = None  # a rowspanned cell's copy, and rows left
     for n, (_, _, row, default_wpts) in enumerate(group):
@@ -459,7 +482,7 @@ def _fb_cl2_grid(group: _Group, table_id: str) -> Grid:
         )  # fmt: skip
         cells = _standing_cells(
             row.line, v.get("p"), v.get("t", ("", row.line)), stats, wpts or 3, adjust,
-            qualification, status,
+            qualification, status, average,
         )  # fmt: skip
         own = cells[-1]
         if own is not None and extra:
@@ -471,8 +494,8 @@ def _fb_cl2_grid(group: _Group, table_id: str) -> Grid:
             covering = (covering[0], covering[1] - 1)
         body.append(GridRow(cells, row.line, n))
     return Grid(
-        table_id, line, body[-1].line, "table", header=_header(line), rows=tuple(body),
-        rendering="wikitext",
+        table_id, line, body[-1].line, "table", header=_header(line, average),
+        rows=tuple(body), rendering="wikitext",
     )  # fmt: skip
 
 
@@ -527,9 +550,12 @@ def _sports_table_grid(
             covering = None
         previous_code = result[0] if result else None
         body.append(GridRow(cells, row_line, n))
+    # `update=` is the date of the last result counted (Module:Sports table), `complete` when
+    # the season is over; kept as the page writes it.
+    updated = label_and_link(args["update"][0])[0] if "update" in args else ""
     return Grid(
         table_id, line, body[-1].line if body else line, "table",
-        header=_header(line), rows=tuple(body), rendering="wikitext",
+        header=_header(line), rows=tuple(body), rendering="wikitext", updated=updated or None,
     )  # fmt: skip
 
 
@@ -698,6 +724,7 @@ def _sports_results_grid(
         shown, link = label_and_link(args.get(f"name_{code}", (code, line))[0])
         labels.append(make_cell(code, line, header=True, links=(link,) if link else ()))
     body: list[GridRow] = []
+    noted = 0
     for x in codes:
         name = args.get(f"name_{x}", (x, line))
         shown, link = label_and_link(name[0])
@@ -707,7 +734,13 @@ def _sports_results_grid(
                 cells.append(make_cell("", name[1]))  # the diagonal
                 continue
             value, at = args.get(f"match_{x}_{y}", ("", name[1]))
-            cells.append(make_cell("—" if value.lower() in ("", "null") else value, at))
+            shown = "—" if value.lower() in ("", "null", "—", "–", "-") else value
+            # `match_X_Y_note=`: the module prints a footnote mark on the score, lettered in
+            # order (Module:Sports results), so the check reads the score as noted.
+            if args.get(f"match_{x}_{y}_note", ("", 0))[0] and shown != "—":
+                noted += 1
+                shown += f"[{markup.alpha(noted)}]"
+            cells.append(make_cell(shown, at))
         body.append(GridRow(tuple(cells), name[1], len(body)))
     return Grid(
         table_id, line, body[-1].line if body else line, "table", header=(tuple(labels),),

@@ -164,7 +164,7 @@ class Notes:
             if key is not None:
                 self.numbers[key] = n
         if group == "lower-alpha":
-            label = _alpha(n)
+            label = alpha(n)
         elif group:
             label = f"{group} {n}"
         else:
@@ -182,7 +182,8 @@ class Notes:
             self.mark("lower-alpha", None)
 
 
-def _alpha(n: int) -> str:
+def alpha(n: int) -> str:
+    """A footnote's letter as Cite gives it: a, b, …, z, aa, ab, …."""
     out = ""
     while n:
         n, r = divmod(n - 1, 26)

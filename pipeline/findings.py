@@ -385,6 +385,13 @@ ORDER_VIOLATION = declare(
     "{upper} ({upper_key}) is above {team} ({key}) though the governing rule ({rule}) ranks it "
     "lower.",
 )  # fmt: skip
+ORDER_NOTED = declare(
+    "order-noted", "info",
+    "Positions break the governing rule next to a team the page footnotes: the note explains "
+    "its place (an expulsion, a sanction), so it is not a contradiction.",
+    "{upper} ({upper_key}) is above {team} ({key}) though the governing rule ({rule}) ranks it "
+    "lower; the page footnotes {marks}, which explains the place: not checked.",
+)  # fmt: skip
 AGGREGATE_MISMATCH = declare(
     "aggregate-mismatch", "warning", "A tie's aggregate is not the sum of its legs.",
     "{team1} v {team2}: aggregate stated {stated} but the legs sum to {computed}.",

@@ -416,12 +416,15 @@ def _standing_cells(
     qualification: tuple[str, int] | None,
     status: tuple[str, ...] = (),
     average: bool = False,
+    points_note: str = "",
+    team_notes: tuple[str, ...] = (),
 ) -> tuple[GridCell | None, ...]:
     """One standings row: stated values as cells, Pld, GD and Pts computed as the module does
     (marked computed, so they are listed in `standings.derived`); status letters are the
     marks the templates print after the team (`Bootle (C)`). Under goal average the GD
     column is the average, which the contract does not store: the row has no GD cell."""
     shown, link = label_and_link(team[0])
+    shown += "".join(f"[{note}]" for note in team_notes)
     if status:
         shown = f"{shown} ({', '.join(status)})"
     cells: list[GridCell | None] = [
@@ -440,7 +443,12 @@ def _standing_cells(
         shown_gd = "" if gd is None else f"{gd:+d}" if gd else "0"
         cells.append(make_cell(shown_gd, line, computed=True))
     pts = None if w is None or d is None else win_points * w + d + adjust
-    cells.append(make_cell("" if pts is None else str(pts), line, computed=True))
+    shown_pts = "" if pts is None else str(pts)
+    if shown_pts and (adjust or points_note):
+        # A stated adjustment (`dp`, `bp`, `adjust_points`) or the template's points note
+        # (`pn`): these points are explained by the page, as a marked points cell is.
+        shown_pts += f"[{points_note or '*'}]"
+    cells.append(make_cell(shown_pts, line, computed=True))
     cells.append(make_cell(qualification[0], qualification[1]) if qualification else None)
     return tuple(cells)
 
@@ -482,7 +490,7 @@ def _fb_cl2_grid(group: _Group, table_id: str) -> Grid:
         )  # fmt: skip
         cells = _standing_cells(
             row.line, v.get("p"), v.get("t", ("", row.line)), stats, wpts or 3, adjust,
-            qualification, status, average,
+            qualification, status, average, v.get("pn", ("", 0))[0],
         )  # fmt: skip
         own = cells[-1]
         if own is not None and extra:
@@ -511,6 +519,7 @@ def _sports_table_grid(
     body: list[GridRow] = []
     covering: GridCell | None = None  # the spanning qualification cell above, as a copy
     previous_code: str | None = None
+    lettered: dict[str, str] = {}  # a team code whose note is printed -> its letter
     for n, code in enumerate(codes):
         team = args.get(f"name_{code}", (code, line))
         stats = {
@@ -539,9 +548,17 @@ def _sports_table_grid(
         # `status_X=C` (or `CP`): the letters Module:Sports table prints after the team.
         letters = args.get(f"status_{code}", ("", line))[0].replace(",", "").replace(" ", "")
         status = tuple(ch for ch in letters.upper() if ch.isalpha())
+        # `note_X=text` (or `note_X=CODE`, sharing CODE's note): a lettered mark on the team.
+        note = args.get(f"note_{code}", ("", 0))[0]
+        if note in codes:
+            note = args.get(f"note_{note}", ("", 0))[0] and note
+        key = note if note in codes else code
+        if note and key not in lettered:
+            lettered[key] = markup.alpha(len(lettered) + 1)
         cells = _standing_cells(
-            row_line, position, team, stats, wpts or 3, adjust, qualification, status
-        )
+            row_line, position, team, stats, wpts or 3, adjust, qualification, status,
+            team_notes=(lettered[key],) if note else (),
+        )  # fmt: skip
         if result and result[0] == previous_code and covering is not None:
             cells = (*cells[:-1], covering)
         elif qualification is not None and cells[-1] is not None:
@@ -737,9 +754,11 @@ def _sports_results_grid(
             shown = "—" if value.lower() in ("", "null", "—", "–", "-") else value
             # `match_X_Y_note=`: the module prints a footnote mark on the score, lettered in
             # order (Module:Sports results), so the check reads the score as noted.
-            if args.get(f"match_{x}_{y}_note", ("", 0))[0] and shown != "—":
+            if args.get(f"match_{x}_{y}_note", ("", 0))[0]:
                 noted += 1
-                shown += f"[{markup.alpha(noted)}]"
+                # A blank noted meeting (an annulled match) is a mark alone, not a dash.
+                mark = f"[{markup.alpha(noted)}]"
+                shown = mark if not value else shown + mark
             cells.append(make_cell(shown, at))
         body.append(GridRow(tuple(cells), name[1], len(body)))
     return Grid(

@@ -186,6 +186,13 @@ TABLE_UNKNOWN = declare(
     "table-unknown", "info", "A table-shaped block that is not a football table; skipped.",
     "Skipped {what} on lines {first}–{last}: {count} cell(s) not output ({quoted}).",
 )  # fmt: skip
+TABLE_TRANSCLUDED = declare(
+    "table-transcluded", "info",
+    "A wikitext page draws a table from a template kept on another page: the file holds none "
+    "of its rows (read that template's own page to have them).",
+    "{{{{{template}}}}} draws a table kept on another page (Template:{template}); this file "
+    "holds none of its rows.",
+)  # fmt: skip
 GOAL_AVERAGE = declare(
     "goal-average", "info",
     "A wikitext table whose template ranks by goal average (`gavg=yes`): its GD column is the "

@@ -221,3 +221,31 @@ def test_goal_average_tables_store_no_goal_difference_and_rank_by_the_average() 
     assert [(f.code, f.team) for f in found if f.code.startswith("order")] == [
         ("order-violation", "C"),
     ]  # fmt: skip
+
+
+def test_a_stated_adjustment_and_a_team_note_explain_what_the_results_do_not() -> None:
+    # Module:Sports table: `adjust_points_X` is part of the points it prints, so a matrix
+    # without the adjustment does not contradict them; `note_X` prints a lettered mark on the
+    # team (`note_Y=X` shares X's), and a team the page footnotes explains its place.
+    page = SPORTS.replace("|win_ALF=2", "|adjust_points_ALF=-6 |note_ALF=Docked six points."
+                          "\n|note_GAM=ALF\n|win_ALF=2")  # fmt: skip
+    result = parse_page(page.encode(), "sr", "raw/sr.wikitext")
+    alfa, beta, gamma = result.tables[0].standings
+    assert (alfa.points, alfa.notes, gamma.notes, beta.notes) == (0, ("a",), ("a",), ())
+    assert not [f for f in result.findings if f.severity != "info"]
+    noted = [(f.code, f.team) for f in result.findings if f.code == "order-noted"]
+    assert noted == [("order-noted", "Beta")]  # Alfa (0 points) above Beta (3): footnoted
+    # Without the note, the same order is a contradiction.
+    bare = page.replace("|note_ALF=Docked six points.\n|note_GAM=ALF\n", "")
+    found = parse_page(bare.encode(), "sr", "raw/sr.wikitext").findings
+    assert [(f.code, f.team) for f in found if f.severity == "warning"] == [
+        ("order-violation", "Beta"),
+    ]  # fmt: skip
+
+
+def test_a_table_drawn_from_another_page_is_named() -> None:
+    page = "The '''2019 Example League''' was a league.\n==Table==\n{{2019 Example League table}}\n"
+    result = parse_page(page.encode(), "t", "raw/t.wikitext")
+    (found,) = [f for f in result.findings if f.code == "table-transcluded"]
+    assert (found.line, found.severity) == (3, "info")
+    assert "Template:2019 Example League table" in found.message

@@ -36,7 +36,7 @@ from pipeline.values import link_targets, unlink
 
 CLAIM_RE = re.compile(
     r"\{\{\s*(#invoke:\s*sports|fb[ _]+(cl2|r2?)[ _]|football[ _]*box"
-    r"|(two|one)[ _]*leg[ _]*result)|^[ \t]*\{\|",
+    r"|(two|one)[ _]*leg[ _]*result)|^[ \t]*\{\||^\{\{[^{}|\n]{2,}(\||\}\}|\n)",
     re.I | re.M,
 )
 HEADING_RE = re.compile(r"^(={1,6})\s*(.+?)\s*\1\s*$", re.M)
@@ -46,6 +46,8 @@ REF_RE = re.compile(r"<ref[^>/]*/>|<ref[^>]*>.*?</ref>", re.S | re.I)
 # The standings header the templates render (their labels are computed, never page text).
 LABELS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "GD", "Pts", "Qualification")
 FB_CL2 = {"fb cl2 team", "fb cl2 team 2pts"}
+# A page-specific template that draws a table kept elsewhere (`… Regular Season table`).
+TRANSCLUDED_RE = re.compile(r"\b(table|standings|results|bracket|matrix)$")
 GOAL_AVERAGE_RULE = "Rules for classification: 1) points; 2) goal average"
 # Template:Football box and its redirects, names folded (case, spaces, underscores).
 FOOTBALL_BOX = {
@@ -140,8 +142,9 @@ class WikitextFrontEnd:
     renderings: tuple[str, ...] = ("wikitext",)
 
     def claims(self, head: str) -> bool:
-        # The templates it reads, or a wikitable's `{|` opening a line: a text export shows
-        # their output, never their calls.
+        # The templates it reads, a wikitable's `{|` or any template call opening a line
+        # (`{{Infobox …`, `{{2019 League table}}`): a text export shows their output, never
+        # their calls (no shared text export holds `{{`).
         return bool(CLAIM_RE.search(head))
 
     def read(self, data: bytes, site: Site) -> tuple[PageDocument, list[Finding]]:
@@ -184,6 +187,12 @@ class WikitextFrontEnd:
                 year = found.get("season") or found.get("year") or ""
                 # Read as the infobox's Season field (`pages.season`'s rule for every front end).
                 infobox = f"Season: {label_and_link(year)[0]}" if year else ""
+            elif TRANSCLUDED_RE.search(name) and not t.arguments and _alone(text, t.span):
+                # `{{2018–19 Austrian Football Bundesliga Regular Season table}}`: the table is
+                # kept on another page; this file holds none of its rows.
+                findings.append(
+                    F.TABLE_TRANSCLUDED.at(site, line_of(t.span[0]), template=t.name.strip())
+                )
         for pf in parsed.parser_functions:
             if template_name(pf.name) != "#invoke" or len(pf.arguments) < 2:
                 continue
@@ -358,6 +367,16 @@ def _wikitable_grids(
             )
         )  # fmt: skip
     return grids
+
+
+def _alone(text: str, span: tuple[int, int]) -> bool:
+    """The template stands on a line of its own."""
+    before = text.rfind("\n", 0, span[0]) + 1
+    after = text.find("\n", span[1])
+    return (
+        not text[before : span[0]].strip()
+        and not text[span[1] : after if after >= 0 else None].strip()
+    )
 
 
 def _broken(text: str, end: int, start: int) -> bool:

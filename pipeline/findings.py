@@ -349,6 +349,12 @@ POINTS_DEDUCTION = declare(
     "{team}: {stated} points where {ppw}·{won}+{drawn} gives {computed} ({diff}): a deduction "
     "or a typo; check the notes.",
 )  # fmt: skip
+DEDUCTION_NOTE = declare(
+    "deduction-note", "warning",
+    "A note says a team was deducted points, but its row deducts another amount.",
+    "{team}: the notes say {points} point(s) deducted ('{note}'), but its row gives {stated} "
+    "points where {ppw}·{won}+{drawn} = {earned}; with the deduction it would have {computed}.",
+)  # fmt: skip
 POINTS_DEDUCTION_NOTED = declare(
     "points-deduction-noted", "info",
     "A row's points fit no rule, and the page marks them with a note (a deduction it explains).",

@@ -220,6 +220,33 @@ CRITERIA_WORDS = (
 )
 
 
+# A note stating a deduction: "Bootle deducted 4 points", "Milan, Fiorentina and Lazio were
+# docked 30 points", "Glossop had two points deducted" (subject first, as notes write it).
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20,
+}  # fmt: skip
+_N = r"(\d{1,3}|" + "|".join(NUMBER_WORDS) + ")"
+_N1, _N2 = _N.replace("(", "(?P<n1>", 1), _N.replace("(", "(?P<n2>", 1)
+DEDUCTION_RE = re.compile(
+    rf"(?P<subject>[^.;:()\-–—]+?)\s+(?:(?:were|was|have been|has been|had been)\s+)?"
+    rf"(?:deducted|docked)\s+{_N1}\s+points?"
+    rf"|(?P<subject2>[^.;:()\-–—]+?)\s+(?:had|have|has)\s+{_N2}\s+points?\s+(?:deducted|docked)",
+    re.I,
+)
+
+
+def stated_deductions(text: str) -> list[tuple[str, int]]:
+    """Each deduction a note states: its subject (the team names) and the points."""
+    out: list[tuple[str, int]] = []
+    for m in DEDUCTION_RE.finditer(text):
+        subject = m.group("subject") or m.group("subject2") or ""
+        number = m.group("n1") or m.group("n2")
+        value = int(number) if number.isdigit() else NUMBER_WORDS[number.lower()]
+        out.append((subject.strip(), value))
+    return out
+
+
 def is_tiebreaker(text: str | None) -> bool:
     """Tell whether a heading names a tiebreaker (third match, play-off match)."""
     return bool(text) and heading_kind(text or "") == "tiebreaker"
@@ -236,6 +263,11 @@ def stated_points_per_win(prose: str) -> int | None:
 def is_numbered_stage(text: str) -> bool:
     """Tell whether a stage heading is numbered (`Second stage`), not named (`Regional Stage`)."""
     return bool(NUMBERED_STAGE_RE.match(text.strip()))
+
+
+def is_deduction_prose(text: str) -> bool:
+    """Tell whether prose states a points deduction (kept with the table it follows)."""
+    return bool(DEDUCTION_RE.search(text))
 
 
 def is_rule_prose(text: str) -> bool:

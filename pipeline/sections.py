@@ -21,6 +21,7 @@ from pipeline.rules import (
     RULES_LINE_RE,
     SIBLING_CLASS,
     heading_kind,
+    is_deduction_prose,
     is_numbered_stage,
     is_rule_prose,
 )
@@ -118,6 +119,11 @@ def build_tree(events: Iterable[Event], site: Site) -> SectionTree:
                 # A `Rules for classification` line right after a table governs that table.
                 entries, prose, _ = placed[last_table]
                 placed[last_table] = (entries, prose, event.text)
+                continue
+            if last_table is not None and is_deduction_prose(event.text):
+                # A note right after a table ("Bootle deducted 4 points") is that table's.
+                entries, prose, rule = placed[last_table]
+                placed[last_table] = (entries, (*prose, event.text), rule)
                 continue
             if not is_rule_prose(event.text):
                 continue  # only rule prose matters downstream; keeping all would be quadratic

@@ -1,5 +1,5 @@
 """Each shared page's contradictions, as people listed them, are exactly what we warn about
-(issue 11 for the text pages, issue 12 for the HTML articles): no false alarm, no miss. The
+(issue 11 for the text pages, issue 12 for the HTML articles, issue 13 for the wikitext): no false alarm, no miss. The
 list is tests/fixtures/contradictions.toml."""
 
 from __future__ import annotations
@@ -19,15 +19,18 @@ CONTRADICTIONS = {
     "row-arithmetic", "points-deduction", "standings-vs-results", "table-totals",
     "order-violation", "aggregate-mismatch", "tie-points-mismatch", "penalties-not-level",
     "bracket-mismatch", "tiebreaker-missing-unresolved", "matrix-size", "team-repeated",
+    "deduction-note",
 }  # fmt: skip
 READING = {"table-truncated"}  # the file ends inside a table: a fact of the export
+# A collection of 30 table excerpts, not a page: its standings are pinned block by block in
+# test_wikitext.py; its own list of contradictions is being read.
+PENDING = {"fb_cl2_to_sports_table_pairs__zackbot_sports_table_spec_HEREDOCS.txt"}
 
 
 def test_every_shared_page_is_listed() -> None:
-    # The wikitext pages join the list with their front end's issue (13), still open.
     pages = {
-        p.relative_to(FIXTURES).as_posix() for pattern in ("*.txt", "*.html")
-        for p in FIXTURES.rglob(pattern) if p.parent.name != "wikitext"
+        p.relative_to(FIXTURES).as_posix() for pattern in ("*.txt", "*.html", "*.wikitext")
+        for p in FIXTURES.rglob(pattern) if p.name not in PENDING
     }  # fmt: skip
     assert set(LISTED["checked"]) == pages
 

@@ -233,10 +233,10 @@ def run_checks(ctx: PageContext) -> list[Finding]:
 def _ensure_builtins() -> None:
     if any(c.name == "row-arithmetic" for c in _REGISTRY):
         return
-    from pipeline.checks import arithmetic, bracket, order, results, ties, totals
+    from pipeline.checks import arithmetic, bracket, notes, order, results, ties, totals
 
     builtins: list[Check] = [
         *arithmetic.CHECKS, *results.CHECKS, *totals.CHECKS, *order.CHECKS, *ties.CHECKS,
-        *bracket.CHECKS,
+        *bracket.CHECKS, *notes.CHECKS,
     ]  # fmt: skip
     _REGISTRY[:0] = builtins

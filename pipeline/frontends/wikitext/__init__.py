@@ -46,6 +46,7 @@ REF_RE = re.compile(r"<ref[^>/]*/>|<ref[^>]*>.*?</ref>", re.S | re.I)
 # The standings header the templates render (their labels are computed, never page text).
 LABELS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "GD", "Pts", "Qualification")
 FB_CL2 = {"fb cl2 team", "fb cl2 team 2pts"}
+FOOTERS = {"fb cl footer", "fb cl2 footer"}  # `nt=`: the notes printed under the table
 # A page-specific template that draws a table kept elsewhere (`… Regular Season table`).
 TRANSCLUDED_RE = re.compile(r"\b(table|standings|results|bracket|matrix)$")
 GOAL_AVERAGE_RULE = "Rules for classification: 1) points; 2) goal average"
@@ -66,6 +67,12 @@ MODULE_STATS = (("w", "win"), ("d", "draw"), ("l", "loss"), ("gf", "gf"), ("ga",
 def template_name(name: str) -> str:
     """A template's name as matched: case, spaces and underscores folded."""
     return " ".join(name.replace("_", " ").split()).lower()
+
+
+def note_text(value: str) -> str:
+    """A note as read: its superscript number, refs, comments and link targets removed."""
+    value = re.sub(r"<sup>.*?</sup>", "", value, flags=re.S | re.I)
+    return label_and_link(clean_value(value))[0]
 
 
 def clean_value(value: str) -> str:
@@ -93,8 +100,16 @@ class _Row:
 # Fb cl2 rows: start, end, arguments, win points.
 _Group: TypeAlias = list[tuple[int, int, _Row, int]]
 _Item: TypeAlias = (
-    "re.Match[str] | _Group | wtp.ParserFunction | _Matrix | _Boxes | _Legs | _Results | _Wikitable"
+    "re.Match[str] | _Group | wtp.ParserFunction | _Matrix | _Boxes | _Legs | _Results"
+    "| _Wikitable | _Note"
 )
+
+
+@dataclass(frozen=True, slots=True)
+class _Note:
+    """A table's note as the template prints it under the table (`{{Fb cl footer|nt=…}}`)."""
+
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +197,10 @@ class WikitextFrontEnd:
                 boxes.append(t)
             elif name in LEG_RESULTS:
                 results.append(t)
+            elif name in FOOTERS:
+                found = {a.name.strip().lower(): a.value for a in t.arguments}
+                if found.get("nt"):
+                    items.append((t.span[0], "note", _Note(note_text(found["nt"]))))
             elif name.startswith("infobox") and not infobox:
                 found = {a.name.strip().lower(): clean_value(a.value) for a in t.arguments}
                 year = found.get("season") or found.get("year") or ""
@@ -275,6 +294,10 @@ class WikitextFrontEnd:
                 if heading:
                     events.append(HeadingEvent(heading, line_of(start), len(item.group(1))))
                 continue
+            if isinstance(item, _Note):
+                if item.text:
+                    events.append(ProseEvent(item.text, line_of(start)))
+                continue
             if isinstance(item, _Wikitable):
                 notes.skip(text[shown_to:start])
                 for grid in _wikitable_grids(lines, item, notes, site, len(grids), findings):
@@ -303,6 +326,13 @@ class WikitextFrontEnd:
                 grid = _sports_results_grid(item.call, table_id, line_of)
             else:
                 grid = _sports_table_grid(item, table_id, line_of)
+                grids.append(grid)
+                events.append(TableEvent(table_id, grid.line))
+                # `note_X=` texts, printed under the table (Module:Sports table).
+                for name, (value, at) in _module_args(item, line_of).items():
+                    if name.startswith("note_") and not re.fullmatch(r"[\w-]+", value):
+                        events.append(ProseEvent(note_text(value), at))
+                continue
             grids.append(grid)
             events.append(TableEvent(table_id, grid.line))
         title, first = _title(text)

@@ -11,13 +11,19 @@ The renderings seen in the wild (`wild_quirks`) write the same tournament as HTM
 with no `|` at all, headings glued to edit-link text or written as wikitext `== h ==`, and the
 header in another Wikipedia's language (`pipeline.languages`). `tournaments(wild_names=True)`
 adds team names with digits, hyphens and parentheses; `shootouts=True` settles level ties on
-penalties (`2–2 (2–4 p)`); `finals=True` adds a final, one match, after both.
+penalties (`2–2 (2–4 p)`), `away_goals=True` on away goals where they differ (`2–2 (a)`);
+`finals=True` adds a final, one match, after both.
 
 `render_html` writes the same tournament as Wikipedia HTML (the real pages of
 tests/fixtures/html are the model; `HtmlQuirks` chooses the variants): rowspanned Qualification
 cells, footnotes, status marks, hidden sort keys, a results matrix beside the standings or in a
 table of its own, two-legged ties in one table or split into First leg / Second leg tables or
 football boxes, shoot-outs in boxes' Penalties rows.
+
+`render_wikitext` writes it as a page's wikitext (tests/fixtures/wikitext are the model;
+`WikitextQuirks` chooses the variants): `{{Fb cl2 team}}` rows or `{{#invoke:Sports table}}`,
+a results matrix as `{{Fb r2 header}}`/`{{fb r}}` or `{{#invoke:Sports results}}`, the round as
+`{{TwoLegResult}}` rows, the final as a `{{football box}}` or a `{{OneLegResult}}` row.
 """
 
 from __future__ import annotations
@@ -272,7 +278,8 @@ class TwoLegTie:
     """A two-legged tie; both legs written team 1 first (leg 2 is at team 2's ground).
 
     A level aggregate may be settled by a shoot-out (team 1's kicks first), written in the
-    aggregate cell; `venue` and `notes` fill the free-text columns of `Quirks.tie_extras`.
+    aggregate cell, or on away goals (`away_goals`: `3–3 (a)`); `venue` and `notes` fill the
+    free-text columns of `Quirks.tie_extras`.
     """
 
     team1: str
@@ -282,10 +289,16 @@ class TwoLegTie:
     penalties: tuple[int, int] | None = None
     venue: str = ""
     notes: str = ""
+    away_goals: bool = False  # level on aggregate, won on away goals (`tournaments(away_goals)`)
 
     @property
     def aggregate(self) -> tuple[int, int]:
         return self.leg1[0] + self.leg2[0], self.leg1[1] + self.leg2[1]
+
+    @property
+    def away(self) -> tuple[int, int]:
+        """Goals each team scored away: team 1 in leg 2, team 2 in leg 1."""
+        return self.leg2[0], self.leg1[1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,14 +433,18 @@ def two_leg_ties(
     team2: str,
     shootouts: bool = False,
     shootout_after: ShootoutAfter = "level_aggregate",
+    away_goals: bool = False,
 ) -> TwoLegTie:
     """Legs 0–5 each side; `shootouts`: a level aggregate is mostly settled on penalties.
 
     `shootout_after="level_legs"`: only ties whose legs are both level go to penalties (a
-    quarter of them are drawn so), never a level aggregate of legs won one each.
+    quarter of them are drawn so), never a level aggregate of legs won one each. `away_goals`:
+    a level aggregate whose away goals differ is won on them (`3–3 (a)`), never on penalties.
     """
     goals = st.tuples(st.integers(0, 5), st.integers(0, 5))
     tie = TwoLegTie(team1, team2, draw(goals), draw(goals))
+    if away_goals and tie.aggregate[0] == tie.aggregate[1] and tie.away[0] != tie.away[1]:
+        return replace(tie, away_goals=True)
     level_legs = shootout_after == "level_legs"
     if shootouts and level_legs and draw(st.integers(0, 3)) == 0:
         x, y = draw(st.integers(0, 5)), draw(st.integers(0, 5))
@@ -452,17 +469,22 @@ def tournaments(
     shootouts: bool = False,
     finals: bool = False,
     shootout_after: ShootoutAfter = "level_aggregate",
+    away_goals: bool = False,
 ) -> Tournament:
     """A consistent tournament: a league of 3–6 teams and 2–4 two-legged ties (scores 0–5);
-    `finals`: also a final, one match between two more teams, after both; `shootout_after`:
-    see `two_leg_ties`."""
+    `finals`: also a final, one match between two more teams, after both; `shootout_after`
+    and `away_goals`: see `two_leg_ties`."""
     n = draw(st.integers(min_teams, max_teams))
     m = draw(st.integers(min_ties, max_ties))
     size = n + 2 * m + (2 if finals else 0)
     names = draw(st.lists(team_names(wild_names), min_size=size, max_size=size, unique=True))
     league = draw(leagues(names[:n], draw(st.sampled_from(LEAGUE_HEADINGS)), walkovers))
     ties = tuple(
-        draw(two_leg_ties(names[n + 2 * i], names[n + 2 * i + 1], shootouts, shootout_after))
+        draw(
+            two_leg_ties(
+                names[n + 2 * i], names[n + 2 * i + 1], shootouts, shootout_after, away_goals
+            )
+        )
         for i in range(m)
     )
     final = draw(one_offs(names[-2], names[-1], shootouts)) if finals else None
@@ -633,6 +655,9 @@ class ExpectedTie:
     legs: tuple[ExpectedMatch, ExpectedMatch]
     team1_penalties: int | None = None
     team2_penalties: int | None = None
+    # The verdict (`tie_verdict`): how the tie was decided and who went through.
+    decided_by: str | None = None
+    winner: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -879,6 +904,8 @@ def _aggregate_text(t: TwoLegTie) -> str:
     text = _pair(t.aggregate)
     if t.penalties is not None:
         text += f" ({_pair(t.penalties)} p)"
+    if t.away_goals:
+        text += " (a)"
     return text
 
 
@@ -1585,13 +1612,21 @@ def _html_matrix(
     return first, matches
 
 
-def _winner(t: TwoLegTie) -> str | None:
-    a, b = t.aggregate
+def tie_verdict(t: TwoLegTie) -> tuple[str, str | None]:
+    """How a tie is decided and who goes through: the aggregate, then away goals where the
+    page marks them `(a)`, then the shoot-out (never added to the aggregate); else unknown."""
+    (a, b), (away1, away2) = t.aggregate, t.away
     if a != b:
-        return t.team1 if a > b else t.team2
+        return "aggregate", t.team1 if a > b else t.team2
+    if t.away_goals and away1 != away2:
+        return "away_goals", t.team1 if away1 > away2 else t.team2
     if t.penalties is not None:
-        return t.team1 if t.penalties[0] > t.penalties[1] else t.team2
-    return None
+        return "penalties", t.team1 if t.penalties[0] > t.penalties[1] else t.team2
+    return "unknown", None
+
+
+def _winner(t: TwoLegTie) -> str | None:
+    return tie_verdict(t)[1]
 
 
 def _penalties_html(page: _HtmlPage, pens: tuple[int, int]) -> str:
@@ -1621,6 +1656,8 @@ def _html_tie_table(
         agg = page.pair(t.aggregate)
         if t.penalties is not None:
             agg += _penalties_html(page, t.penalties)
+        if t.away_goals:
+            agg += " (a)"
         lines = page.row(
             [
                 f'<td align="right">{page.team(t.team1, bold=winner == t.team1, flag_after=True)}'
@@ -1662,6 +1699,8 @@ def _expected_tie(t: TwoLegTie, line: int, leg1: int, leg2: int, stated: bool) -
         ),
         team1_penalties=pens[0],
         team2_penalties=pens[1],
+        decided_by=tie_verdict(t)[0],
+        winner=tie_verdict(t)[1],
     )
 
 
@@ -2016,22 +2055,49 @@ def ranked(tournament: Tournament) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Wikitext rendering
 #
-# The league's standings as a page's source writes them (tests/fixtures/wikitext are the model):
-# rows of `{{Fb cl2 team|p=|t=|w=|d=|l=|gf=|ga=}}` between `{{Fb cl header}}` and
+# A tournament as a page's source writes it (tests/fixtures/wikitext are the model). The league's
+# standings: rows of `{{Fb cl2 team|p=|t=|w=|d=|l=|gf=|ga=}}` between `{{Fb cl header}}` and
 # `{{Fb cl footer}}` (the `2pts` variant or `wpts=` where a win is worth 2), the qualification a
 # `{{Fb cl3 qr|rows=N|competition=…}}` after a span's first row or wikitable cells after the row
 # (`|rowspan=N|…`, `||…`); or one `{{#invoke:Sports table|main|style=WDL}}` with team codes
 # (`team1=`… or `team_order=`), `name_X`, `win_X`…, `winpoints=`, `result<N>=`/`text_CODE=` and
 # `pos_X`. The page states W, D, L, GF and GA only: Pld, GD and Pts are the templates' to compute,
-# so the truth gives them as a reader must compute them. Only standings: the knockout round and
-# the final are headings with a sentence under them (no match or tie template is written, as
-# the front end reads none yet).
+# so the truth gives them as a reader must compute them.
+#
+# Its results matrix after the standings (`WikitextQuirks.matrix`), in the old positional form
+# or the module:
+#   https://en.wikipedia.org/wiki/Template:Fb_r2_header — `{{Fb r2 header|nt=N|[[A|ABC]]|…}}`:
+#     `nt` the number of teams, then one positional argument a column (the team's code, linked);
+#     then per row `{{Fb r2 team|t=[[Team]]}}` (Template:Fb r2 team, `t` the row's team) and N
+#     `{{fb r|gf=|ga=}}` (Template:Fb r: `gf` the row team's goals at home, `ga` the column
+#     team's; `r=` text in place of the score, `r=null` a dash: the diagonal), the Nth against
+#     the Nth column; `{{Fb r footer}}` closes it (Template:Fb r footer: `s` source, `u` update).
+#   https://en.wikipedia.org/wiki/Module:Sports_results — `{{#invoke:Sports results|main …}}`:
+#     `team1=`… or `team_order=A,B,…` (rows and columns), `name_A=` a row's team, `match_A_B=`
+#     team A at home to team B (a score, any text, `null` or blank: not played), `source=`,
+#     `update=`.
+# Its two-legged round:
+#   https://en.wikipedia.org/wiki/Template:TwoLegResult — `{{TwoLegStart}}` opens the wikitable
+#     (Team 1, Agg., Team 2, 1st leg, 2nd leg) and `|}` closes it; a row is `{{TwoLegResult|A|
+#     flagA|agg|B|flagB|leg1|leg2}}`: positional, team 1, its flag's country code (may be
+#     empty), the aggregate (`3–3 (4–2 p)`, `3–3 (a)`), team 2, its flag, then both legs
+#     written team 1's goals first.
+# Its final, one match:
+#   https://en.wikipedia.org/wiki/Template:Football_box — `{{football box|date=|time=|team1=|
+#     score=|report=|team2=|goals1=|goals2=|aet=|penaltyscore=|penalties1=|penalties2=|
+#     stadium=|location=|attendance=|referee=}}`: `aet=yes` after extra time, `penaltyscore`
+#     the shoot-out (team 1's kicks first, never added to `score`);
+#   https://en.wikipedia.org/wiki/Template:OneLegResult — or `{{OneLegStart}}`, a row
+#     `{{OneLegResult|A|flagA|score|B|flagB}}` (positional, as TwoLegResult's without legs),
+#     `|}`.
 
 WikiTemplate = Literal["fb_cl2", "sports_table"]
 FbQualification = Literal["qr", "cells"]
 ModuleTeams = Literal["numbered", "team_order"]
 ModuleLayout = Literal["per_team", "grouped", "per_argument"]
 WikiSpacing = Literal["tight", "spaced", "aligned"]
+WikiMatrix = Literal["none", "fb_r", "sports_results"]
+WikiFinal = Literal["box", "one_leg"]
 
 WIKI_TEMPLATES: tuple[WikiTemplate, ...] = ("fb_cl2", "sports_table")
 # How pages spell the row template: case, underscores and spaces are the wiki's to fold.
@@ -2043,12 +2109,18 @@ FOOTERS = (
     "{{fb cl footer|u=complete}}",
 )
 WIKI_CODES = ("NS", "Q", "QN", "PRO", "CH")  # codes for qualification spans (`result<N>=`)
+WIKI_MATRICES: tuple[WikiMatrix, ...] = ("none", "fb_r", "sports_results")
+# How pages spell the other templates (MediaWiki folds a name's first letter and its spaces).
+FB_R_SPELLINGS = (("Fb r2 header", "Fb r2 team", "fb r"), ("fb r2 header", "fb_r2_team", "Fb r"))
+BOX_SPELLINGS = ("football box", "Football box", "Footballbox", "Football box collapsible")
+LEG_SPELLINGS = (("TwoLegStart", "TwoLegResult"), ("twoLegStart", "twoLegResult "))
 
 
 @dataclass(frozen=True, slots=True)
 class WikitextQuirks:
-    """How a tournament's standings are written as wikitext; `seed` picks the per-row details
-    (which spelling of the template, which value carries a comment, which link is unpiped)."""
+    """How a tournament is written as wikitext; `seed` picks the per-row details (which
+    spelling of the template, which value carries a comment, which link is unpiped, which
+    score links to its match report)."""
 
     seed: int = 0
     template: WikiTemplate = "fb_cl2"
@@ -2075,6 +2147,18 @@ class WikitextQuirks:
     # `{{Short description}}`, `{{Use dmy dates}}` and an infobox before the first sentence
     preamble: bool = True
     crlf: bool = False
+    # The results matrix after the standings: none, `{{Fb r2 header}}` … (positional, the old
+    # form) or `{{#invoke:Sports results}}` (the module; `teams` and `layout` as Sports table's,
+    # `per_argument` also a `{{fb r}}` a line, else a row's on its team's line).
+    matrix: WikiMatrix = "none"
+    matrix_rows: MatrixRows = "table"  # the matrix's rows (and columns): table order, or by name
+    matrix_headings: bool = False  # `Standings` and `Results` headings over table and matrix
+    columns: bool = False  # `{{col-begin}}{{col-2}}` table `{{col-2}}` matrix `{{col end}}`
+    walkover: str = "W.O."  # a walkover's cell (`r=W.O.` in a `{{fb r}}`)
+    score_links: bool = False  # Sports results: some scores link to a report (`[[#R3|2–1]]`)
+    bold_winners: bool = False  # the team through in bold in TwoLegResult / OneLegResult rows
+    final: WikiFinal = "box"  # `{{football box}}` or a `{{OneLegResult}}` row
+    box_details: bool = False  # date, time, scorers, report, venue, crowd, referee in the box
 
 
 @st.composite
@@ -2104,14 +2188,25 @@ def wikitext_quirks(draw: st.DrawFn) -> WikitextQuirks:
         linked_title=draw(st.booleans()),
         preamble=draw(st.booleans()),
         crlf=draw(st.booleans()),
+        matrix=draw(st.sampled_from(WIKI_MATRICES)),
+        matrix_rows=draw(st.sampled_from(("table", "name"))),
+        matrix_headings=draw(st.booleans()),
+        columns=draw(st.booleans()),
+        walkover=draw(st.sampled_from(("W.O.", "w/o"))),
+        score_links=draw(st.booleans()),
+        bold_winners=draw(st.booleans()),
+        final=draw(st.sampled_from(("box", "one_leg"))),
+        box_details=draw(st.booleans()),
     )
 
 
 @dataclass(frozen=True, slots=True)
 class RenderedWikitext:
     text: str
-    truth: Truth  # standings and the league's table only: no matches, ties or singles
+    truth: Truth
     quirks: WikitextQuirks
+    # The article each team written links to (None: written bare), whatever template wrote it.
+    links: dict[str, str | None] = field(default_factory=dict, hash=False)
 
     @property
     def data(self) -> bytes:
@@ -2130,6 +2225,7 @@ class _WikiPage(_Page):
         super().__init__()
         self.q = q
         self.rng = random.Random(q.seed)
+        self.links: dict[str, str | None] = {}  # each team's link, drawn once for the page
 
     def chance(self, p: float) -> bool:
         return self.rng.random() < p
@@ -2164,22 +2260,53 @@ class _WikiPage(_Page):
             self.rng.shuffle(args)
         return args
 
-    def team(self, s: Standing) -> tuple[str, str | None]:
-        """A team's value and the article it links to."""
-        q = self.q
-        link: str | None = None
-        text = s.team
-        if q.links:
-            if self.chance(0.25):
-                text, link = f"[[{s.team}]]", s.team
-            else:
-                link = _article(s.team)
-                text = f"[[{link}|{s.team}]]"
-        if q.bold_champion and s.position == 1:
+    def pos(self, value: str) -> str:
+        """One positional `|value` argument as the spacing writes it."""
+        return f"| {value} " if self.q.spacing == "spaced" else f"|{value}"
+
+    def link(self, team: str) -> str | None:
+        """The article a team links to on this page, drawn once: now and then its own name
+        (`[[Team]]`), else an article named otherwise; None where the page writes names bare."""
+        if team not in self.links:
+            linked = self.q.links
+            self.links[team] = (team if self.chance(0.25) else _article(team)) if linked else None
+        return self.links[team]
+
+    def linked(self, team: str, shown: str | None = None) -> str:
+        """`[[Article|shown]]` (`[[Team]]` where the article is the name shown)."""
+        link = self.link(team)
+        shown = team if shown is None else shown
+        if link is None:
+            return shown
+        return f"[[{link}]]" if link == shown else f"[[{link}|{shown}]]"
+
+    def name(self, team: str, bold: bool = False, flag: bool = True) -> str:
+        """A team as a value: linked, maybe bold, a flag before it (`flag`: where the
+        template has no flag argument of its own), now and then a comment."""
+        text = self.linked(team)
+        if bold:
             text = f"'''{text}'''"
-        if q.flags:
+        if self.q.flags and flag:
             text = f"{{{{flagicon|PER}}}} {text}"
-        return self.value(text), link
+        return self.value(text)
+
+    def team(self, s: Standing) -> tuple[str, str | None]:
+        """A standings row's team and the article it links to."""
+        text = self.name(s.team, bold=self.q.bold_champion and s.position == 1)
+        return text, self.links[s.team]
+
+    def write(
+        self, args: list[tuple[str, str]], lines: dict[str, int], per_line: bool = False
+    ) -> None:
+        """Write named arguments on one line (`per_line`: a line each), noting each one's
+        line in `lines`."""
+        if per_line:
+            for n, v in args:
+                lines.setdefault(n, self.add(self.arg(n, v, 6)))
+            return
+        at = self.add("".join(self.arg(n, v, 6) for n, v in args))
+        for n, _ in args:
+            lines.setdefault(n, at)
 
     def qualification(self, text: str, cell: bool = False) -> str:
         """A qualification's text, its competition linked now and then."""
@@ -2313,15 +2440,7 @@ def _sports_table_standings(page: _WikiPage, league: League) -> tuple[int, list[
     lines: dict[str, int] = {}  # name_X -> its line
 
     def write(args: list[tuple[str, str]]) -> None:
-        """Write arguments on one line (or a line each), noting where each name_X lands."""
-        if q.layout == "per_argument":
-            for n, v in args:
-                at = page.add(page.arg(n, v, 6))
-                lines.setdefault(n, at)
-            return
-        at = page.add("".join(page.arg(n, v, 6) for n, v in args))
-        for n, _ in args:
-            lines.setdefault(n, at)
+        page.write(args, lines, q.layout == "per_argument")
 
     if q.layout == "grouped":
         for own in names:
@@ -2359,9 +2478,194 @@ def _sports_table_standings(page: _WikiPage, league: League) -> tuple[int, list[
     return first, rows
 
 
+def _matrix_order(league: League, q: WikitextQuirks) -> list[Standing]:
+    """The matrix's rows, and its columns in the same order: the table's, or by name (as the
+    real pages of tests/fixtures/wikitext order theirs)."""
+    rows = list(league.standings)
+    return sorted(rows, key=lambda s: s.team) if q.matrix_rows == "name" else rows
+
+
+def _fb_r_matrix(page: _WikiPage, league: League) -> tuple[int, list[ExpectedMatch]]:
+    """`{{Fb r2 header|nt=N|[[A|ABC]]|…}}`, then a row a team: `{{Fb r2 team|t=…}}` and its N
+    `{{fb r}}` cells (`gf`/`ga`; `r=null` on the diagonal, `r=W.O.` a walkover), a comment
+    naming the column's team before each where the quirks write comments (as 2016–17 Toto Cup
+    Leumit does); `{{Fb r footer}}`. Positional: the Nth cell is against the Nth column."""
+    q = page.q
+    header, team_row, cell = page.rng.choice(FB_R_SPELLINGS) if q.spellings else FB_R_SPELLINGS[0]
+    teams = _matrix_order(league, q)
+    columns = "".join(page.pos(page.value(page.linked(s.team, s.abbr))) for s in teams)
+    first = page.add(f"{{{{{header}{page.arg('nt', str(len(teams)))}{columns}}}}}")
+    matches: list[ExpectedMatch] = []
+    for s in teams:
+        if page.chance(0.5):
+            page.add("")
+        head = f"{{{{{team_row}{page.arg('t', page.name(s.team))}}}}}"
+        cells: list[str] = []
+        for other in teams:
+            result = None if other is s else league.results[s.team, other.team]
+            if result is None:  # the diagonal: a dash
+                args = page.arg("r", "null")
+            elif result.walkover:
+                args = page.arg("r", page.value(q.walkover))
+            else:
+                args = page.arg("gf", page.value(str(result.home_goals)))
+                args += page.arg("ga", page.value(str(result.away_goals)))
+            comment = f"<!-- {other.team} --> " if q.comments else ""
+            cells.append(f"{comment}{{{{{cell}{args}}}}}")
+        if q.layout == "per_argument":
+            page.add(head)
+            lines = [page.add(c) for c in cells]
+        else:
+            lines = [page.add(" ".join([head, *cells]))] * len(cells)
+        matches.extend(_matrix_matches(league, s.team, [t.team for t in teams], lines))
+    page.add("{{Fb r footer|s=[http://www.rsssf.com/ RSSSF]|u=June 2024|date=June 2024}}")
+    return first, matches
+
+
+def _sports_results_matrix(page: _WikiPage, league: League) -> tuple[int, list[ExpectedMatch]]:
+    """`{{#invoke:Sports results|main …}}`: the codes (`team1=`… or `team_order=`), `name_X`
+    and `match_X_Y` (X at home to Y) a line a team, names then matches, or a line an argument;
+    a walkover's text as written, some scores linked to a report where the quirks say so."""
+    q = page.q
+    teams = _matrix_order(league, q)
+    codes = [s.abbr for s in teams]
+    first = page.add(
+        page.rng.choice(
+            (
+                "{{#invoke:Sports results|main",
+                "{{#invoke:sports results|main",
+                "{{#invoke: Sports results | main",
+            )
+        )
+    )
+    page.add(page.arg("source", "[http://www.rsssf.com/ RSSSF]") + page.arg("update", "complete"))
+    lines: dict[str, int] = {}
+    per_line = q.layout == "per_argument"
+    if q.teams == "team_order":
+        page.write([("team_order", ", ".join(codes))], lines)
+    else:
+        page.write([(f"team{k}", code) for k, code in enumerate(codes, 1)], lines, per_line)
+    names = [[(f"name_{s.abbr}", page.name(s.team))] for s in teams]
+    scores: list[list[tuple[str, str]]] = []
+    for s in teams:
+        own: list[tuple[str, str]] = []
+        for other in teams:
+            if other is s:
+                continue
+            result = league.results[s.team, other.team]
+            text = q.walkover if result.walkover else result.text
+            if q.score_links and not result.walkover and page.chance(0.3):
+                text = f"[[#Matchday {page.rng.randrange(1, 11)}|{text}]]"
+            own.append((f"match_{s.abbr}_{other.abbr}", page.value(text)))
+        scores.append(own)
+    if q.layout == "grouped":
+        for own in names:
+            page.write(own, lines)
+        page.add("")
+        for own in scores:
+            page.write(page.order(own), lines)
+    else:
+        for name, own in zip(names, scores, strict=True):
+            page.write(page.order(name + own), lines, per_line)
+    page.add("}}")
+    columns = [s.team for s in teams]
+    matches: list[ExpectedMatch] = []
+    for s in teams:
+        at = [lines.get(f"match_{s.abbr}_{other.abbr}", 0) for other in teams]  # 0: the diagonal
+        matches.extend(_matrix_matches(league, s.team, columns, at))
+    return first, matches
+
+
+def _two_leg_rows(page: _WikiPage, ties: tuple[TwoLegTie, ...]) -> list[ExpectedTie]:
+    """`{{TwoLegStart}}`, a `{{TwoLegResult|A|flagA|agg|B|flagB|leg1|leg2}}` row a tie (the
+    aggregate with its shoot-out or `(a)`, the team through in bold where the quirks say so),
+    `|}`. A row is one line: the tie's and both its legs'."""
+    q = page.q
+    start, row = page.rng.choice(LEG_SPELLINGS) if q.spellings else LEG_SPELLINGS[0]
+    page.add(f"{{{{{start}}}}}")
+    flag = "PER" if q.flags else ""
+    out: list[ExpectedTie] = []
+    for t in ties:
+        winner = tie_verdict(t)[1] if q.bold_winners else None
+        args = (
+            page.name(t.team1, bold=winner == t.team1, flag=False),
+            flag,
+            page.value(_aggregate_text(t)),
+            page.name(t.team2, bold=winner == t.team2, flag=False),
+            flag,
+            page.value(_pair(t.leg1)),
+            page.value(_pair(t.leg2)),
+        )
+        line = page.add(f"{{{{{row}{''.join(page.pos(a) for a in args)}}}}}")
+        out.append(_expected_tie(t, line, line, line, stated=True))
+    page.add("|}")
+    return out
+
+
+def _one_off_winner(final: OneOff) -> str | None:
+    (a, b), pens = final.goals, final.penalties
+    if a == b and pens is not None:
+        a, b = pens
+    return None if a == b else final.home if a > b else final.away
+
+
+def _wiki_final(page: _WikiPage, final: OneOff) -> int:
+    """The final: a `{{football box}}` (the match on its first line; `aet=yes` and
+    `penaltyscore=` after a level score settled on penalties; with `box_details` the date,
+    time, report, scorers as `{{goal}}` templates, venue, crowd and referee), or a
+    `{{OneLegResult}}` row between `{{OneLegStart}}` and `|}`."""
+    q = page.q
+    winner = _one_off_winner(final) if q.bold_winners else None
+    if q.final == "one_leg":
+        page.add("{{OneLegStart}}")
+        flag = "PER" if q.flags else ""
+        row = (
+            page.name(final.home, bold=winner == final.home, flag=False),
+            flag,
+            page.value(_one_off_text(final)),
+            page.name(final.away, bold=winner == final.away, flag=False),
+            flag,
+        )
+        line = page.add(f"{{{{OneLegResult{''.join(page.pos(a) for a in row)}}}}}")
+        page.add("|}")
+        return line
+    first = page.add("{{" + (page.rng.choice(BOX_SPELLINGS) if q.spellings else "football box"))
+    details = q.box_details
+    args: list[tuple[str, str]] = []
+    if details:
+        args += [("date", f"{page.rng.randrange(1, 29)} November 2024"), ("time", "15:30")]
+    args += [("team1", page.name(final.home)), ("score", page.value(_pair(final.goals)))]
+    if details:
+        args.append(("report", "[http://www.rsssf.com/ Report]"))
+    args.append(("team2", page.name(final.away)))
+    if details:
+        for k, goals in enumerate(final.goals, 1):
+            minutes = sorted(page.rng.sample(range(1, 91), goals))
+            scorers = [f"[[{page.rng.choice(SCORERS)}]] {{{{goal|{m}}}}}" for m in minutes]
+            args.append((f"goals{k}", "<br />".join(scorers)))
+    if final.penalties is not None:
+        args += [("aet", "yes"), ("penaltyscore", page.value(_pair(final.penalties)))]
+        if details:  # the takers, `{{pengoal}}` or `{{penmiss}}` each
+            for k, scored in enumerate(final.penalties, 1):
+                kicks = ["{{pengoal}}"] * scored + ["{{penmiss}}"] * page.rng.randrange(3)
+                takers = [f"[[{page.rng.choice(SCORERS)}]] {kick}" for kick in kicks]
+                args.append((f"penalties{k}", "<br />".join(takers)))
+    if details:
+        args += [
+            ("stadium", f"[[{page.rng.choice(VENUES)}]]"),
+            ("location", "[[Lima]]"),
+            ("attendance", "4,500"),
+            ("referee", "[[Kevin Ortega]] ([[Peru|PER]])"),
+        ]
+    for n, v in page.order(args):
+        page.add(page.arg(n, v, 12))
+    page.add("}}")
+    return first
+
+
 def render_wikitext(tournament: Tournament, q: WikitextQuirks | None = None) -> RenderedWikitext:
-    """Write the tournament's standings as a page's wikitext; return it and what must be read
-    back (standings only: the ties and the final are headings with a sentence each)."""
+    """Write the whole tournament as a page's wikitext (standings, results matrix, two-legged
+    round, final); return it and what must be read back from it."""
     q = q or WikitextQuirks()
     page = _WikiPage(q)
     title = tournament.title
@@ -2379,29 +2683,71 @@ def render_wikitext(tournament: Tournament, q: WikitextQuirks | None = None) -> 
     if tournament.stage:
         page.heading(tournament.stage, 2)
     level = 3 if tournament.stage else 2
+    league = tournament.league
+    tables: list[tuple[int, str]] = []
+    standings: list[ExpectedStanding] = []
+    matches: list[ExpectedMatch] = []
+    ties: list[ExpectedTie] = []
 
-    def league_part() -> tuple[int, list[ExpectedStanding]]:
-        page.heading(tournament.league.heading, level)
+    def league_part() -> None:
+        page.heading(league.heading, level)
+        matrix = q.matrix != "none"
+        headings = matrix and q.matrix_headings
+        columns = q.columns and not headings
+        if headings:
+            page.heading("Standings", level + 1)
+        if columns:
+            page.add("{{col-begin}}")
+            page.add("{{col-2}}")
         if q.template == "fb_cl2":
-            return _fb_cl2_standings(page, tournament.league)
-        return _sports_table_standings(page, tournament.league)
+            line, rows = _fb_cl2_standings(page, league)
+        else:
+            line, rows = _sports_table_standings(page, league)
+        tables.append((line, "league"))
+        standings.extend(rows)
+        if matrix:
+            if headings:
+                page.heading("Results", level + 1)
+            elif columns:
+                page.add("{{col-2}}")
+            write = _fb_r_matrix if q.matrix == "fb_r" else _sports_results_matrix
+            first, found = write(page, league)
+            tables.append((first, "results_matrix"))
+            matches.extend(found)
+        if columns:
+            page.add("{{col end}}")
 
     def ties_part() -> None:
         page.heading(tournament.ties_heading, level)
-        page.add(f"{len(tournament.ties)} two-legged ties were played (not written here).")
+        if tournament.ties:
+            ties.extend(_two_leg_rows(page, tournament.ties))
+            tables.append((ties[0].line, "two_legged"))
+        else:
+            page.add("No tie was played.")
 
     if tournament.ties_first:
         ties_part()
-        league_line, standings = league_part()
+        league_part()
     else:
-        league_line, standings = league_part()
+        league_part()
         ties_part()
+    singles: list[ExpectedMatch] = []
     if tournament.final is not None:
         page.heading(tournament.final.heading, level)
-        page.add("The final was one match (not written here).")
+        line = _wiki_final(page, tournament.final)
+        tables.append((line, "single_match"))
+        singles.append(_one_off_match(tournament.final, line))
     page.heading("References", 2)
     page.add("{{Reflist}}")
     newline = "\r\n" if q.crlf else "\n"
     text = newline.join(page.lines) + newline
-    truth = Truth(tuple(standings), (), (), league_line, 0, tables=((league_line, "league"),))
-    return RenderedWikitext(text, truth, q)
+    truth = Truth(
+        tuple(standings),
+        tuple(matches),
+        tuple(ties),
+        league_line=next(line for line, kind in tables if kind == "league"),
+        ties_line=ties[0].line if ties else 0,
+        singles=tuple(singles),
+        tables=tuple(sorted(tables)),
+    )
+    return RenderedWikitext(text, truth, q, dict(page.links))

@@ -453,6 +453,14 @@ def test_a_navbox_title_starts_a_block_of_its_own() -> None:
     assert len(result.tables[0].matches) == 2
 
 
+def test_a_team_code_vte_is_no_navbox_title() -> None:
+    # `v t e` (view, talk, edit) are separate letters; a matrix header's `VTE` is a team code.
+    cells = ["Home \\ Away", "ALP", "VTE", "Alpha", "", "1–0", "Vite", "2–2", ""]
+    result = parse("Title\nResults\n" + "".join(f"{c}\n|\n" for c in cells))
+    assert [t.kind for t in result.tables] == ["results_matrix"]
+    assert len(result.tables[0].matches) == 2
+
+
 def test_a_one_row_table_holding_a_match_is_an_unread_warning() -> None:
     # The 2003 Apertura final, written as `Team | Score | Team` under an unknown header.
     text = "Title\nFinal\nHome side | Outcome | Away side |\nFAS | 1–2 | Águila |\n"

@@ -40,13 +40,22 @@ def check_totals(table: ParsedTable, ctx: PageContext) -> Iterable[Finding]:
 
 
 def _excerpt(rows: tuple[StandingRow, ...]) -> bool:
-    """Rows that are part of a table, not all of it: the first stated position is not 1, or
-    a team played more games than even a six-fold round robin of these teams gives."""
+    """Rows that are part of a table, not all of it: the first stated position is not 1, a
+    team played more games than even a six-fold round robin of these teams gives, or the
+    rows are a slice from the top or the bottom of a table."""
     first = rows[0].position
     if first is not None and first != 1:
         return True
     played = max((r.played for r in rows if r.played is not None), default=0)
-    return played > 6 * (len(rows) - 1)
+    if played > 6 * (len(rows) - 1):
+        return True
+    # The top (or bottom) of a table: wins exceed losses and goals for exceed goals against,
+    # both by at least one a row; a typo in a whole table moves one total, and by a little.
+    if any(None in (r.won, r.lost, r.goals_for, r.goals_against) for r in rows):
+        return False
+    wins = sum(r.won or 0 for r in rows) - sum(r.lost or 0 for r in rows)
+    goals = sum(r.goals_for or 0 for r in rows) - sum(r.goals_against or 0 for r in rows)
+    return min(abs(wins), abs(goals)) >= len(rows) and (wins > 0) == (goals > 0)
 
 
 CHECKS = (TableCheck("table-totals", frozenset({"league"}), check_totals, whole=True),)

@@ -47,6 +47,8 @@ REF_RE = re.compile(r"<ref[^>/]*/>|<ref[^>]*>.*?</ref>", re.S | re.I)
 LABELS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "GD", "Pts", "Qualification")
 FB_CL2 = {"fb cl2 team", "fb cl2 team 2pts"}
 FOOTERS = {"fb cl footer", "fb cl2 footer"}  # `nt=`: the notes printed under the table
+HEADERS = {"fb cl header", "fb cl2 header"}
+YES = ("y", "yes", "1", "true")
 # A page-specific template that draws a table kept elsewhere (`… Regular Season table`).
 TRANSCLUDED_RE = re.compile(r"\b(table|standings|results|bracket|matrix)$")
 GOAL_AVERAGE_RULE = "Rules for classification: 1) points; 2) goal average"
@@ -180,6 +182,7 @@ class WikitextFrontEnd:
         boxes: list[wtp.Template] = []
         results: list[wtp.Template] = []
         infobox = ""
+        averages: list[int] = []  # `{{Fb cl header|gavg=yes}}` / footer: goal average
         for t in parsed.templates:
             name = template_name(t.name)
             if name == "fb cl3 qr":
@@ -197,8 +200,14 @@ class WikitextFrontEnd:
                 boxes.append(t)
             elif name in LEG_RESULTS:
                 results.append(t)
-            elif name in FOOTERS:
+            elif name in FOOTERS or name in HEADERS:
                 found = {a.name.strip().lower(): a.value for a in t.arguments}
+                if clean_value(found.get("gavg", "")).lower() in YES:
+                    averages.append(t.span[0])
+                if found.get("orfc"):
+                    # The order rules the footer prints (Template:Fb cl footer, `orfc`).
+                    rules = f"Rules for classification: {note_text(found['orfc'])}"
+                    items.append((t.span[0], "note", _Note(rules)))
                 if found.get("nt"):
                     items.append((t.span[0], "note", _Note(note_text(found["nt"]))))
             elif name.startswith("infobox") and not infobox:
@@ -258,6 +267,8 @@ class WikitextFrontEnd:
             group.append((row[0], row[1], extra, row[3]))
         if group:
             items.append((group[0][0], "fbcl2", list(group)))
+        if averages:
+            _mark_goal_average(items, averages)
         # `{{Fb r2 header}}` opens a results matrix; each `{{Fb r2 team}}` a row of `{{fb r}}`.
         for parts in _matrices(sorted(matrix_parts, key=lambda m: m[0])):
             items.append((parts[0][0], "matrix", _Matrix(tuple(parts))))
@@ -328,10 +339,18 @@ class WikitextFrontEnd:
                 grid = _sports_table_grid(item, table_id, line_of)
                 grids.append(grid)
                 events.append(TableEvent(table_id, grid.line))
-                # `note_X=` texts, printed under the table (Module:Sports table).
-                for name, (value, at) in _module_args(item, line_of).items():
+                # `note_X=` texts and `class_rules`, printed under the table (Module:Sports
+                # table); `use_goal_ratio=yes` ranks on goal ratio, as `gavg` does.
+                args = _module_args(item, line_of)
+                for name, (value, at) in args.items():
                     if name.startswith("note_") and not re.fullmatch(r"[\w-]+", value):
                         events.append(ProseEvent(note_text(value), at))
+                if "class_rules" in args:
+                    rules = f"Rules for classification: {note_text(args['class_rules'][0])}"
+                    events.append(ProseEvent(rules, args["class_rules"][1]))
+                if args.get("use_goal_ratio", ("", 0))[0].lower() in YES:
+                    findings.append(F.GOAL_AVERAGE.at(site.table(table_id), grid.line))
+                    events.append(ProseEvent(GOAL_AVERAGE_RULE, grid.line))
                 continue
             grids.append(grid)
             events.append(TableEvent(table_id, grid.line))
@@ -509,10 +528,24 @@ def _header(line: int, average: bool = False) -> tuple[tuple[GridCell, ...], ...
 
 def goal_average(group: _Group) -> bool:
     """`gavg=yes` on a row (Template:Fb cl2 team): the table ranks by goal average."""
-    return any(
-        row.values.get("gavg", ("", 0))[0].lower() in ("y", "yes", "1", "true")
-        for _, _, row, _ in group
-    )
+    return any(row.values.get("gavg", ("", 0))[0].lower() in YES for _, _, row, _ in group)
+
+
+def _mark_goal_average(items: list[tuple[int, str, _Item]], averages: list[int]) -> None:
+    """A `gavg=yes` header right before a group of rows, or footer right after it, makes the
+    whole group rank by goal average (as `gavg=yes` on its rows does)."""
+    starts = sorted(i[0] for i in items)
+    for start, kind, item in items:
+        if kind != "fbcl2" or not isinstance(item, list):
+            continue
+        end = item[-1][1]
+        k = bisect_right(starts, start)
+        before = starts[k - 2] if k >= 2 else -1  # the item before this group
+        after = starts[k] if k < len(starts) else 1 << 62  # the item after it
+        if any(before < p < start or end < p < after for p in averages):
+            for n, (s, e, row, wpts) in enumerate(item):
+                values = {**row.values, "gavg": ("yes", row.line)}
+                item[n] = (s, e, _Row(row.line, values), wpts)
 
 
 def _fb_cl2_grid(group: _Group, table_id: str) -> Grid:
@@ -565,6 +598,7 @@ def _sports_table_grid(
     line = line_of(pf.span[0])
     codes = _team_codes(args)
     wpts = _int(args["winpoints"][0]) if "winpoints" in args else 3
+    average = args.get("use_goal_ratio", ("", 0))[0].lower() in YES
     body: list[GridRow] = []
     covering: GridCell | None = None  # the spanning qualification cell above, as a copy
     previous_code: str | None = None
@@ -605,7 +639,7 @@ def _sports_table_grid(
         if note and key not in lettered:
             lettered[key] = markup.alpha(len(lettered) + 1)
         cells = _standing_cells(
-            row_line, position, team, stats, wpts or 3, adjust, qualification, status,
+            row_line, position, team, stats, wpts or 3, adjust, qualification, status, average,
             team_notes=(lettered[key],) if note else (),
         )  # fmt: skip
         if result and result[0] == previous_code and covering is not None:
@@ -621,7 +655,8 @@ def _sports_table_grid(
     updated = label_and_link(args["update"][0])[0] if "update" in args else ""
     return Grid(
         table_id, line, body[-1].line if body else line, "table",
-        header=_header(line), rows=tuple(body), rendering="wikitext", updated=updated or None,
+        header=_header(line, average), rows=tuple(body), rendering="wikitext",
+        updated=updated or None,
     )  # fmt: skip
 
 

@@ -10,7 +10,9 @@ from pipeline.document import GridCell
 
 # A `---|---|` rule line (GitHub-style table rule), with or without a leading `| `.
 # A navigation box's title as copied: its view/talk/edit links first (`v t e`, `v · t · e`).
-NAVBOX_RE = re.compile(r"^[vV]\s*[·•]?\s*[tT]\s*[·•]?\s*[eE](\s|$)")
+# A navbox's `v t e` (view, talk, edit) links: separated letters, never a glued `VTE` (a
+# team code in a results-matrix header).
+NAVBOX_RE = re.compile(r"^[vV](?:\s*[·•]\s*|\s+)[tT](?:\s*[·•]\s*|\s+)[eE](\s|$)")
 RULE_RE = re.compile(r"^\s*\|?\s*(?::?-{3,}:?\s*\|\s*)+(?::?-{3,}:?\s*)?$")
 
 

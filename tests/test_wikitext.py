@@ -249,3 +249,15 @@ def test_a_table_drawn_from_another_page_is_named() -> None:
     (found,) = [f for f in result.findings if f.code == "table-transcluded"]
     assert (found.line, found.severity) == (3, "info")
     assert "Template:2019 Example League table" in found.message
+
+
+def test_display_templates_around_names_show_what_they_wrap() -> None:
+    # `{{nowrap|[[Admira Wacker|Admira]]}}` (2018–19 Austrian Bundesliga's results) shows the
+    # link it wraps: the name and its target are read, not dropped with the template.
+    page = SPORTS.replace("|name_ALF=[[Alfa FC|Alfa]] |name_BET", "|name_ALF={{nowrap|[[Alfa FC"
+                          "|Alfa]]}}{{flagicon|ESP}} |name_BET")  # fmt: skip
+    result = parse_page(page.encode(), "sr", "raw/sr.wikitext")
+    league, matrix = result.tables
+    assert (league.standings[0].team, league.standings[0].team_link) == ("Alfa", "Alfa FC")
+    assert [(m.home_team, m.home_team_link) for m in matrix.matches][:1] == [("Alfa", "Alfa FC")]
+    assert not [f for f in result.findings if f.severity != "info"]

@@ -32,7 +32,6 @@ from pipeline.frontends.html.tables import cell_text, read_table
 from pipeline.frontends.text.decode import decode_bytes
 from pipeline.frontends.wikitext import markup
 from pipeline.sections import Event, HeadingEvent, ProseEvent, TableEvent, build_tree
-from pipeline.values import link_targets, unlink
 
 CLAIM_RE = re.compile(
     r"\{\{\s*(#invoke:\s*sports|fb[ _]+(cl2|r2?)[ _]|football[ _]*box"
@@ -41,6 +40,7 @@ CLAIM_RE = re.compile(
 )
 HEADING_RE = re.compile(r"^(={1,6})\s*(.+?)\s*\1\s*$", re.M)
 COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)", re.S)
+BOLD, ITALIC = "'" * 3, "'" * 2  # wikitext bold and italic quotes
 BOLD_RE = re.compile(r"'''(.+?)'''")
 REF_RE = re.compile(r"<ref[^>/]*/>|<ref[^>]*>.*?</ref>", re.S | re.I)
 # The standings header the templates render (their labels are computed, never page text).
@@ -83,12 +83,13 @@ def clean_value(value: str) -> str:
 
 
 def label_and_link(value: str) -> tuple[str, str | None]:
-    """A team's text as shown (links by their label, bold dropped) and its link target."""
-    targets = link_targets(value)
-    link = targets[0] if targets else None
-    shown = unlink(value).replace("'''", "")
-    shown = re.sub(r"\{\{[^{}]*\}\}", "", shown)  # a flag or icon template beside the name
-    return " ".join(shown.split()), link
+    """A team's text as shown (links by their label, display templates such as `{{nowrap}}`
+    by what they show, flags and bold dropped) and its first link target."""
+    if "[[" not in value and "{{" not in value:
+        return " ".join(value.replace(BOLD, "").split()), None
+    shown, targets = markup.plain(value)
+    shown = shown.replace(BOLD, "").replace(ITALIC, "")
+    return " ".join(shown.split()), targets[0] if targets else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -225,6 +225,43 @@ def inline(text: str, notes: Notes) -> str:
     return text
 
 
+def plain(text: str) -> tuple[str, tuple[str, ...]]:
+    """A value as a reader sees it, as plain text, and the articles it links to: links by
+    their label, display templates by `TEMPLATES`, footnotes and unknown templates dropped."""
+    targets: list[str] = []
+
+    def link(m: re.Match[str]) -> str:
+        target, _, label = m.group(1).partition("|")
+        target = target.strip()
+        if re.match(r"(?i)^:?(file|image|category|media):", target):
+            return ""
+        title = target.lstrip(":").split("#")[0].replace("_", " ").strip()
+        if title:
+            targets.append(title)
+        return label if label.strip() else target.lstrip(":")
+
+    for _ in range(MAX_PASSES):
+        text, links = LINK_RE.subn(link, text)
+        text, templates = TEMPLATE_RE.subn(lambda m: _plain_template(m.group(1)), text)
+        if not links and not templates:
+            break
+    return text, tuple(targets)
+
+
+def _plain_template(body: str) -> str:
+    parts = body.split("|")
+    name = fold(parts[0])
+    if name in CELLS:
+        positional = [a.strip() for a in parts[1:] if not NAMED_RE.match(a)]
+        return positional[0] if positional else CELLS[name]
+    team = TEAM_TEMPLATE_RE.match(name)
+    if team:
+        title = parts[0].strip()[len("fb team ") :].strip()
+        return f"[[{title}]]"
+    shown = _shown(name, parts[1:])
+    return shown or ""
+
+
 def _template(body: str, notes: Notes) -> str:
     parts = body.split("|")
     name = fold(parts[0])
@@ -241,10 +278,20 @@ def _template(body: str, notes: Notes) -> str:
     if team:
         title = parts[0].strip()[len("fb team ") :].strip()
         return _link(title)
+    shown = _shown(name, args)
+    if shown is None:
+        label = html.escape(" ".join(parts[0].split())[:80])
+        return f'<span class="{UNKNOWN_CLASS}" style="display:none">{label}</span>'
+    return shown
+
+
+def _shown(name: str, args: list[str]) -> str | None:
+    """What a display template listed in `TEMPLATES` shows; None for one not listed."""
     rule = TEMPLATES.get(name)
     if rule is None:
-        shown = html.escape(" ".join(parts[0].split())[:80])
-        return f'<span class="{UNKNOWN_CLASS}" style="display:none">{shown}</span>'
+        return None
+    positional = [a.strip() for a in args if not NAMED_RE.match(a)]
+    named = {m.group(1).lower(): a[m.end() :].strip() for a in args if (m := NAMED_RE.match(a))}
     if rule == "drop":
         return ""
     if rule == "first":

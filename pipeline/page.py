@@ -142,7 +142,9 @@ def parse_page(data: bytes, page: str, path: str) -> PageResult:
         rendering=doc.rendering,
         title=doc.title,
         season=_season(stated, doc.intro) or _infobox_season(doc),
-        competition=None if club_season else _competition(stated, doc.intro),
+        competition=_infobox_competition(doc.intro)
+        if club_season
+        else _competition(stated, doc.intro),
         tables=len(tables),
         truncated=any(t.truncated and t.kind != kinds.UNKNOWN for t in tables),
         source_url=doc.source_url,
@@ -572,5 +574,10 @@ def _competition(title: str, intro: str) -> str | None:
     name = " ".join(name.split()).strip(" -–:,")
     if any(ch.isalpha() for ch in name):
         return name
+    return _infobox_competition(intro)
+
+
+def _infobox_competition(intro: str) -> str | None:
+    """The infobox's Competition field, where the page keeps one."""
     field = INFOBOX_COMPETITION_RE.search(intro)
     return field.group(1).strip() if field else None

@@ -261,3 +261,19 @@ def test_display_templates_around_names_show_what_they_wrap() -> None:
     assert (league.standings[0].team, league.standings[0].team_link) == ("Alfa", "Alfa FC")
     assert [(m.home_team, m.home_team_link) for m in matrix.matches][:1] == [("Alfa", "Alfa FC")]
     assert not [f for f in result.findings if f.severity != "info"]
+
+
+def test_a_league_season_infobox_names_the_competition_a_bold_season_name_does_not() -> None:
+    # 1992–93 French Division 1: `The '''1992–93 Division 1 season''' was …` reads like a
+    # club's season, but its `{{Infobox football league season|competition=…}}` names it.
+    infobox = "{{Infobox football league season\n|competition = [[Ligue 1|Division 1]]\n"
+    page = (
+        infobox
+        + "|season = 1992–93\n}}\n"
+        + SPORTS.replace("'''2001 Example League'''", "'''1992–93 Division 1 season'''")
+    )
+    info = parse_page(page.encode(), "d1", "raw/d1.wikitext").info
+    assert (info.season, info.competition) == ("1992–93", "Division 1")
+    # A club's season infobox names the club's league, not the page's competition.
+    club = page.replace("Infobox football league season", "Infobox football club season")
+    assert parse_page(club.encode(), "d1", "raw/d1.wikitext").info.competition is None

@@ -216,6 +216,11 @@ class WikitextFrontEnd:
                 year = found.get("season") or found.get("year") or ""
                 # Read as the infobox's Season field (`pages.season`'s rule for every front end).
                 infobox = f"Season: {label_and_link(year)[0]}" if year else ""
+                # A league's or a tournament's season infobox names its competition (a club's
+                # season infobox names the club's league, which is no competition of the page).
+                competition = label_and_link(found.get("competition", ""))[0]
+                if competition and "club" not in name:
+                    infobox += f"\nCompetition: {competition}"
             elif TRANSCLUDED_RE.search(name) and not t.arguments and _alone(text, t.span):
                 # `{{2018–19 Austrian Football Bundesliga Regular Season table}}`: the table is
                 # kept on another page; this file holds none of its rows.

@@ -435,11 +435,17 @@ def _legs_of(first: ParsedTable, second: ParsedTable) -> bool:
 
 
 def _pair_within(table: ParsedTable) -> ParsedTable:
-    """A table's matches that pair with a later return stating the aggregate."""
+    """A table's matches that pair with a later return stating the aggregate; under a round's
+    heading (a knockout round: `Final`), matches that are all a match and its return (the
+    2018–19 Austrian Bundesliga's final, two football boxes) are the legs of ties too."""
     if not any(m.stated_aggregate is not None for m in table.matches):
-        return table
-    firsts = [m for m in table.matches if m.stated_aggregate is None]
-    returns = [m for m in table.matches if m.stated_aggregate is not None]
+        pairs = _all_returns(table.matches) if "round" in table.section.kinds else None
+        if pairs is None:
+            return table
+        firsts, returns = pairs
+    else:
+        firsts = [m for m in table.matches if m.stated_aggregate is None]
+        returns = [m for m in table.matches if m.stated_aggregate is not None]
     ties, legs1, paired = _pair_returns(table.table_id, firsts, returns)
     if not ties:
         return table
@@ -447,6 +453,23 @@ def _pair_within(table: ParsedTable) -> ParsedTable:
     merged = [paired.get(id(m)) or leg_of.get(id(m), m) for m in table.matches]
     return replace(table, kind="two_legged", ties=tuple(ties), matches=tuple(merged),
                    rows=len(ties))  # fmt: skip
+
+
+def _all_returns(matches: Sequence[Match]) -> tuple[list[Match], list[Match]] | None:
+    """The firsts and the returns, where every match is one or the other (else None)."""
+    waiting: dict[tuple[str | None, str | None], Match] = {}
+    firsts: list[Match] = []
+    returns: list[Match] = []
+    for m in matches:
+        if m.kind != "single" or not m.home_team or not m.away_team:
+            return None
+        first = waiting.pop((m.away_team, m.home_team), None)
+        if first is None:
+            waiting[(m.home_team, m.away_team)] = m
+            firsts.append(m)
+        else:
+            returns.append(m)
+    return (firsts, returns) if returns and not waiting else None
 
 
 def _pair_returns(

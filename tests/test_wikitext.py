@@ -277,3 +277,24 @@ def test_a_league_season_infobox_names_the_competition_a_bold_season_name_does_n
     # A club's season infobox names the club's league, not the page's competition.
     club = page.replace("Infobox football league season", "Infobox football club season")
     assert parse_page(club.encode(), "d1", "raw/d1.wikitext").info.competition is None
+
+
+FINAL_BOXES = """The '''2019 Example Cup''' was a cup.
+=== {heading} ===
+{{{{Football box|date=26 May 2019|team1=[[Rapid Wien]]|score=1–2|team2=[[Sturm Graz]]}}}}
+{{{{Football box|date=30 May 2019|team1=[[Sturm Graz]]|score=0–1|team2=[[Rapid Wien]]}}}}
+"""
+
+
+def test_a_match_and_its_return_under_a_round_heading_are_one_tie() -> None:
+    # 2018–19 Austrian Bundesliga's play-off final: two boxes, no aggregate stated.
+    result = parse_page(FINAL_BOXES.format(heading="Final").encode(), "c", "raw/c.wikitext")
+    (tie,) = [d for t in result.tables for d in t.ties]
+    assert (tie.team1, tie.team2, tie.team1_aggregate) == ("Rapid Wien", "Sturm Graz", None)
+    assert [(m.kind, m.home_team, m.home_goals, m.away_goals) for m in tie.legs] == [
+        ("leg_1", "Rapid Wien", 1, 2), ("leg_2", "Sturm Graz", 0, 1),
+    ]  # fmt: skip
+    # Under a group's heading the same two boxes are a group's matches, not a tie.
+    group = parse_page(FINAL_BOXES.format(heading="Group A").encode(), "c", "raw/c.wikitext")
+    assert [t.kind for t in group.tables] == ["single_match"]
+    assert not [d for t in group.tables for d in t.ties]

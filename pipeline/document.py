@@ -34,6 +34,9 @@ class CellStyle:
     span: tuple[int, int] = (1, 1)  # (rowspan, colspan) as stated
     copied_from: tuple[int, int] | None = None  # (row, column) of the spanning cell if covered
     computed: bool = False  # a template computed the value rather than the page stating it
+    # What the source says beside the cell and the reader never sees: a results cell's
+    # `<!-- Team -->` comment naming its opponent (it changes no value).
+    aside: str = ""
 
 
 PLAIN = CellStyle()

@@ -364,7 +364,7 @@ POINTS_DEDUCTION_NOTED = declare(
 STANDINGS_VS_RESULTS = declare(
     "standings-vs-results", "warning", "A standings value disagrees with its results matrix.",
     "{team}: {field} stated {stated} but its results matrix gives {computed}; cells that could "
-    "explain it: lines {where}.",
+    "explain it: lines {where}.{comments}",
 )  # fmt: skip
 RESULTS_NOTED = declare(
     "results-noted", "info",

@@ -67,6 +67,7 @@ class Match:
     date: str | None = None
     venue: str | None = None
     round_name: str | None = None  # set where it is not the table's (a tiebreaker's round)
+    commented: str | None = None  # the opponent a hidden source comment beside it names
     # A tie's aggregate stated with this match (`1–1 AGG. (2–4)`, an `Agg:` cell), home
     # team's goals first; not an output column: the tie it belongs to stores it.
     stated_aggregate: tuple[int, int] | None = None

@@ -298,3 +298,36 @@ def test_a_match_and_its_return_under_a_round_heading_are_one_tie() -> None:
     group = parse_page(FINAL_BOXES.format(heading="Group A").encode(), "c", "raw/c.wikitext")
     assert [t.kind for t in group.tables] == ["single_match"]
     assert not [d for t in group.tables for d in t.ties]
+
+
+def test_comments_that_would_reconcile_a_matrix_are_named_and_change_nothing() -> None:
+    # 2016–17 Toto Cup Leumit, Group A: two rows' cells carry `<!-- Team -->` comments in
+    # another order than the header's; read by position (what the page shows) the table
+    # disagrees with its matrix, read by the comments it would agree: every finding says so.
+    toto = read("2016-17_toto_cup_leumit")
+    group_a = [f for f in toto.findings if f.code == "standings-vs-results" and f.line <= 55]
+    assert len(group_a) == 22
+    assert all("read by the comments, the standings would agree" in f.message for f in group_a)
+    # The values stay the positions' (Hapoel Afula's second cell is against Hapoel Afula's
+    # own column: `r=null`, no match).
+    (matrix,) = [t for t in toto.tables if t.kind == "results_matrix" and t.line == 58]
+    acre_row = [m for m in matrix.matches if m.home_team == "Hapoel Acre"]
+    assert [(m.away_team, m.home_goals, m.away_goals) for m in acre_row][-1:] == [
+        ("Maccabi Ahi Nazareth", 1, 2),
+    ]  # fmt: skip
+    # Groups B–D: the footer's `u=` dates each table (tables.updated).
+    leagues = [t for t in toto.tables if t.kind == "league"]
+    assert [t.updated for t in leagues] == [
+        "27 September 2016", "20 September 2016", "5 October 2016", "28 August 2016",
+    ]  # fmt: skip
+
+
+def test_comments_that_would_not_reconcile_say_nothing() -> None:
+    page = (WIKITEXT / "2016-17_toto_cup_leumit__zackbot_heredoc.wikitext").read_text()
+    # Swap one of Group A's comments so that reading by comments no longer reconciles.
+    page = page.replace("<!-- Hapoel Afula --> {{fb r |gf=2 |ga=4 }}",
+                        "<!-- Hapoel Acre --> {{fb r |gf=2 |ga=4 }}", 1)  # fmt: skip
+    result = parse_page(page.encode(), "toto", "raw/toto.wikitext")
+    group_a = [f for f in result.findings if f.code == "standings-vs-results" and f.line <= 55]
+    assert len(group_a) == 22
+    assert not any("comments" in f.message for f in group_a)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline import findings as F
 from pipeline.checks import PageContext, TableCheck
@@ -166,13 +166,42 @@ def check_against_matrix(table: ParsedTable, ctx: PageContext) -> Iterable[Findi
             lines=", ".join(str(m.line) for m in noted[team]),
         )  # fmt: skip
     wrong = [w for w in wrong if not noted[w[0].team]]
+    comments = ""
+    if wrong and _commented_reading_agrees(rows, matches, policy, ppw):
+        comments = (
+            " The matrix's hidden <!-- Team --> comments name other opponents than its cells'"
+            " positions; read by the comments, the standings would agree (comments change no"
+            " value: the positions are what the page shows)."
+        )
     for row, stat, stated, computed in wrong:
         cells = explain(row.team, stat, by_team, matches)
         show = signed if stat == "goal_difference" else str
         yield F.STANDINGS_VS_RESULTS.at(
             at, row.line, team=row.team, field=stat, stated=show(stated), computed=show(computed),
             candidates=cells, where=", ".join(map(str, cells)) if cells else "none",
+            comments=comments,
         )  # fmt: skip
+
+
+def _commented_reading_agrees(
+    rows: tuple[StandingRow, ...], matches: tuple[Match, ...], policy: str, ppw: int
+) -> bool:
+    """Read each cell against the opponent its source comment names (2016–17 Toto Cup Leumit:
+    `<!-- Hapoel Afula -->` beside the Nazareth Illit row's first cell): do the standings
+    then agree with every result? Only where some comment names another opponent."""
+    teams = {r.team.casefold(): r.team for r in rows}
+    moved = False
+    read: list[Match] = []
+    for m in matches:
+        named = teams.get((m.commented or "").casefold())
+        if named is not None and named != m.away_team:
+            m = replace(m, away_team=named)
+            moved = True
+        read.append(m)
+    if not moved:
+        return False
+    tallies = recompute_standings([r.team for r in rows], read, policy)
+    return not _disagreements(rows, tallies, ppw)
 
 
 def _marked(match: Match) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from pipeline import findings as F
@@ -153,6 +154,8 @@ def read_matrix(
                 match = match_from_cell(
                     cell, kind, teams[row.ordinal], away, match_id=match_id, links=pair
                 )
+                if cell.style.aside:
+                    match = replace(match, commented=cell.style.aside)
                 matches.append(keep_level_shootout(ctx, account, match))
                 if cell.value.kind not in ("score", "empty"):
                     account.unparsed(ctx, cell.line, cell.raw, "a score")

@@ -40,6 +40,7 @@ CLAIM_RE = re.compile(
 )
 HEADING_RE = re.compile(r"^(={1,6})\s*(.+?)\s*\1\s*$", re.M)
 COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)", re.S)
+COMMENT_TEXT_RE = re.compile(r"<!--(.*?)-->", re.S)
 BOLD, ITALIC = "'" * 3, "'" * 2  # wikitext bold and italic quotes
 BOLD_RE = re.compile(r"'''(.+?)'''")
 REF_RE = re.compile(r"<ref[^>/]*/>|<ref[^>]*>.*?</ref>", re.S | re.I)
@@ -183,7 +184,9 @@ class WikitextFrontEnd:
         boxes: list[wtp.Template] = []
         results: list[wtp.Template] = []
         infobox = ""
-        averages: list[int] = []  # `{{Fb cl header|gavg=yes}}` / footer: goal average
+        # `{{Fb cl header|gavg=yes}}` or a footer's `gavg=yes`, `u=`: (where, argument, value)
+        # for the group of rows beside it.
+        framing: list[tuple[int, str, str]] = []
         for t in parsed.templates:
             name = template_name(t.name)
             if name == "fb cl3 qr":
@@ -204,7 +207,10 @@ class WikitextFrontEnd:
             elif name in FOOTERS or name in HEADERS:
                 found = {a.name.strip().lower(): a.value for a in t.arguments}
                 if clean_value(found.get("gavg", "")).lower() in YES:
-                    averages.append(t.span[0])
+                    framing.append((t.span[0], "gavg", "yes"))
+                if name in FOOTERS and clean_value(found.get("u", "")):
+                    # `u=`: the date the table was last updated (Template:Fb cl footer).
+                    framing.append((t.span[0], "_updated", note_text(found["u"])))
                 if found.get("orfc"):
                     # The order rules the footer prints (Template:Fb cl footer, `orfc`).
                     rules = f"Rules for classification: {note_text(found['orfc'])}"
@@ -273,8 +279,8 @@ class WikitextFrontEnd:
             group.append((row[0], row[1], extra, row[3]))
         if group:
             items.append((group[0][0], "fbcl2", list(group)))
-        if averages:
-            _mark_goal_average(items, averages)
+        if framing:
+            _mark_groups(items, framing)
         # `{{Fb r2 header}}` opens a results matrix; each `{{Fb r2 team}}` a row of `{{fb r}}`.
         for parts in _matrices(sorted(matrix_parts, key=lambda m: m[0])):
             items.append((parts[0][0], "matrix", _Matrix(tuple(parts))))
@@ -334,7 +340,7 @@ class WikitextFrontEnd:
                     events.append(ProseEvent(GOAL_AVERAGE_RULE, grid.line))
                     continue
             elif isinstance(item, _Matrix):
-                grid = _fb_r_grid(item, table_id, line_of)
+                grid = _fb_r_grid(item, table_id, line_of, text)
             elif isinstance(item, _Boxes):
                 grid = _boxes_grid(item, table_id, line_of)
             elif isinstance(item, _Legs):
@@ -537,9 +543,9 @@ def goal_average(group: _Group) -> bool:
     return any(row.values.get("gavg", ("", 0))[0].lower() in YES for _, _, row, _ in group)
 
 
-def _mark_goal_average(items: list[tuple[int, str, _Item]], averages: list[int]) -> None:
-    """A `gavg=yes` header right before a group of rows, or footer right after it, makes the
-    whole group rank by goal average (as `gavg=yes` on its rows does)."""
+def _mark_groups(items: list[tuple[int, str, _Item]], framing: list[tuple[int, str, str]]) -> None:
+    """A header right before a group of rows, or a footer right after it, speaks for the whole
+    group: `gavg=yes` ranks it by goal average (as on its rows), `u=` dates it."""
     starts = sorted(i[0] for i in items)
     for start, kind, item in items:
         if kind != "fbcl2" or not isinstance(item, list):
@@ -548,9 +554,10 @@ def _mark_goal_average(items: list[tuple[int, str, _Item]], averages: list[int])
         k = bisect_right(starts, start)
         before = starts[k - 2] if k >= 2 else -1  # the item before this group
         after = starts[k] if k < len(starts) else 1 << 62  # the item after it
-        if any(before < p < start or end < p < after for p in averages):
+        said = {key: value for p, key, value in framing if before < p < start or end < p <= after}
+        if said:
             for n, (s, e, row, wpts) in enumerate(item):
-                values = {**row.values, "gavg": ("yes", row.line)}
+                values = {**row.values, **{k: (v, row.line) for k, v in said.items()}}
                 item[n] = (s, e, _Row(row.line, values), wpts)
 
 
@@ -589,9 +596,10 @@ def _fb_cl2_grid(group: _Group, table_id: str) -> Grid:
             cells = (*cells[:-1], covering[0])
             covering = (covering[0], covering[1] - 1)
         body.append(GridRow(cells, row.line, n))
+    updated = group[0][2].values.get("_updated", ("", 0))[0]
     return Grid(
         table_id, line, body[-1].line, "table", header=_header(line, average),
-        rows=tuple(body), rendering="wikitext",
+        rows=tuple(body), rendering="wikitext", updated=updated or None,
     )  # fmt: skip
 
 
@@ -688,7 +696,7 @@ def _matrices(
     return out
 
 
-def _fb_r_grid(matrix: _Matrix, table_id: str, line_of: Callable[[int], int]) -> Grid:
+def _fb_r_grid(matrix: _Matrix, table_id: str, line_of: Callable[[int], int], source: str) -> Grid:
     """`{{Fb r2 header|nt=N|[[A|ABC]]|…}}` then per team `{{Fb r2 team|t=…}}` and N `{{fb r
     |gf=|ga=}}` (or `r=null`): positional, the Nth cell against the Nth team of the header
     (Template:Fb r2 header). A `<!-- Team -->` comment beside a cell changes nothing."""
@@ -723,7 +731,14 @@ def _fb_r_grid(matrix: _Matrix, table_id: str, line_of: Callable[[int], int]) ->
             result = found.get("r", ("", 0))[0]
             # `r=null` renders a dash (no match at this ground); empty gf/ga a blank cell.
             text = f"{gf}–{ga}" if gf and ga else ("—" if result.lower() == "null" else result)
-            cells.append(make_cell(text, at))
+            # A `<!-- Team -->` comment on the cell's line: kept aside, never read as a value.
+            line_start = source.rfind("\n", 0, start) + 1
+            line_end = source.find("\n", start)
+            comment = COMMENT_TEXT_RE.search(
+                source[line_start : line_end if line_end >= 0 else None]
+            )
+            aside = " ".join(comment.group(1).split()) if comment else ""
+            cells.append(make_cell(text, at, aside=aside) if aside else make_cell(text, at))
     close()
     return Grid(
         table_id, line, body[-1].line if body else line, "table", header=(tuple(labels),),

@@ -247,6 +247,29 @@ def stated_deductions(text: str) -> list[tuple[str, int]]:
     return out
 
 
+# Wikitext templates read under another name: each name (folded: lower case, underscores as
+# spaces) and the template it stands for. Redirects, and variants taking the same parameters
+# (Template:Football box collapsible takes Template:Football box's). Keep it a list of data:
+# a page met with a new redirect needs one line here.
+TEMPLATE_REDIRECTS = {
+    "footballbox": "football box",
+    "football box collapsible": "football box",
+    "footballbox collapsible": "football box",
+    "football box collapsable": "football box",
+    "football box small": "football box",
+    "footballbox small": "football box",
+    "two leg result": "twolegresult",
+    "2legresult": "twolegresult",
+    "one leg result": "onelegresult",
+    "fb cl team": "fb cl2 team",
+    "fb cl2 team 2pt": "fb cl2 team 2pts",
+    "fb cl2 header": "fb cl header",
+    "fb cl2 footer": "fb cl footer",
+    "fb r header": "fb r2 header",
+    "fb r team": "fb r2 team",
+}
+
+
 def is_tiebreaker(text: str | None) -> bool:
     """Tell whether a heading names a tiebreaker (third match, play-off match)."""
     return bool(text) and heading_kind(text or "") == "tiebreaker"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from pipeline.page import PageResult, parse_page
 
 WIKITEXT = Path(__file__).parent / "fixtures" / "wikitext"
@@ -331,3 +333,33 @@ def test_comments_that_would_not_reconcile_say_nothing() -> None:
     group_a = [f for f in result.findings if f.code == "standings-vs-results" and f.line <= 55]
     assert len(group_a) == 22
     assert not any("comments" in f.message for f in group_a)
+
+
+@pytest.mark.parametrize(
+    "name", ["Football box", "football_box", "Footballbox collapsible", "Football box collapsible"]
+)
+def test_template_names_are_folded_and_redirects_followed(name: str) -> None:
+    # Case, spaces and underscores folded; a redirect (rules.TEMPLATE_REDIRECTS) is the
+    # template it stands for: each name gives the same tie.
+    page = FINAL_BOXES.format(heading="Final").replace("{{Football box", "{{" + name)
+    result = parse_page(page.encode(), "c", "raw/c.wikitext")
+    (tie,) = [d for t in result.tables for d in t.ties]
+    assert [(m.home_team, m.home_goals, m.away_goals) for m in tie.legs] == [
+        ("Rapid Wien", 1, 2), ("Sturm Graz", 0, 1),
+    ]  # fmt: skip
+
+
+def test_redirects_name_templates_the_reader_knows() -> None:
+    from pipeline.frontends.wikitext import (
+        FB_CL2,
+        FB_R,
+        FOOTBALL_BOX,
+        FOOTERS,
+        HEADERS,
+        LEG_RESULTS,
+    )
+    from pipeline.rules import TEMPLATE_REDIRECTS
+
+    known = FB_CL2 | FB_R | FOOTBALL_BOX | FOOTERS | HEADERS | set(LEG_RESULTS)
+    assert set(TEMPLATE_REDIRECTS.values()) <= known
+    assert not set(TEMPLATE_REDIRECTS) & known  # a redirect is never itself a target

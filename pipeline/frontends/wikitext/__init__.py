@@ -31,6 +31,7 @@ from pipeline.frontends.html.fixtures import read_fixtures
 from pipeline.frontends.html.tables import cell_text, read_table
 from pipeline.frontends.text.decode import decode_bytes
 from pipeline.frontends.wikitext import markup
+from pipeline.rules import TEMPLATE_REDIRECTS
 from pipeline.sections import Event, HeadingEvent, ProseEvent, TableEvent, build_tree
 
 CLAIM_RE = re.compile(
@@ -46,30 +47,30 @@ BOLD_RE = re.compile(r"'''(.+?)'''")
 REF_RE = re.compile(r"<ref[^>/]*/>|<ref[^>]*>.*?</ref>", re.S | re.I)
 # The standings header the templates render (their labels are computed, never page text).
 LABELS = ("Pos", "Team", "Pld", "W", "D", "L", "GF", "GA", "GD", "Pts", "Qualification")
+# Template names after `template_name` (redirects followed).
 FB_CL2 = {"fb cl2 team", "fb cl2 team 2pts"}
-FOOTERS = {"fb cl footer", "fb cl2 footer"}  # `nt=`: the notes printed under the table
-HEADERS = {"fb cl header", "fb cl2 header"}
+FOOTERS = {"fb cl footer"}  # `nt=`: the notes printed under the table
+HEADERS = {"fb cl header"}
 YES = ("y", "yes", "1", "true")
 # A page-specific template that draws a table kept elsewhere (`… Regular Season table`).
 TRANSCLUDED_RE = re.compile(r"\b(table|standings|results|bracket|matrix)$")
 GOAL_AVERAGE_RULE = "Rules for classification: 1) points; 2) goal average"
 # Template:Football box and its redirects, names folded (case, spaces, underscores).
-FOOTBALL_BOX = {
-    "football box", "football box collapsible", "footballbox", "footballbox collapsible",
-    "football box small", "footballbox small",
-}  # fmt: skip
+FOOTBALL_BOX = {"football box"}
 # Template:TwoLegResult / OneLegResult: positional rows of a knockout round.
-LEG_RESULTS = {"twolegresult": 2, "two leg result": 2, "onelegresult": 1, "one leg result": 1}
+LEG_RESULTS = {"twolegresult": 2, "onelegresult": 1}
 TWO_LEG_LABELS = ("Team 1", "Agg.", "Team 2", "1st leg", "2nd leg")
 ONE_LEG_LABELS = ("Team 1", "Score", "Team 2")
-FB_R = {"fb r2 header", "fb r header", "fb r2 team", "fb r team", "fb r", "fb r footer"}
+FB_R = {"fb r2 header", "fb r2 team", "fb r", "fb r footer"}
 # Sports table's per-team arguments (Module:Sports table/WDL): our key, the module's name.
 MODULE_STATS = (("w", "win"), ("d", "draw"), ("l", "loss"), ("gf", "gf"), ("ga", "ga"))
 
 
 def template_name(name: str) -> str:
-    """A template's name as matched: case, spaces and underscores folded."""
-    return " ".join(name.replace("_", " ").split()).lower()
+    """A template's name as matched: case, spaces and underscores folded, then a redirect
+    followed to the template it stands for (`TEMPLATE_REDIRECTS`, with the rules)."""
+    folded = " ".join(name.replace("_", " ").split()).lower()
+    return TEMPLATE_REDIRECTS.get(folded, folded)
 
 
 def note_text(value: str) -> str:
@@ -681,7 +682,7 @@ def _matrices(
     out: list[list[tuple[int, str, wtp.Template]]] = []
     current: list[tuple[int, str, wtp.Template]] = []
     for part in parts:
-        if part[1] in ("fb r2 header", "fb r header"):
+        if part[1] == "fb r2 header":
             if current:
                 out.append(current)
             current = [part]
@@ -720,7 +721,7 @@ def _fb_r_grid(matrix: _Matrix, table_id: str, line_of: Callable[[int], int], so
 
     for start, name, t in matrix.parts[1:]:
         found = {a.name.strip().lower(): (clean_value(a.value), a.span[0]) for a in t.arguments}
-        if name in ("fb r2 team", "fb r team"):
+        if name == "fb r2 team":
             close()
             row_line = line_of(start)
             team, link = label_and_link(found.get("t", ("", start))[0])

@@ -193,6 +193,13 @@ TABLE_TRANSCLUDED = declare(
     "{{{{{template}}}}} draws a table kept on another page (Template:{template}); this file "
     "holds none of its rows.",
 )  # fmt: skip
+TEMPLATE_TABLE_UNREAD = declare(
+    "template-table-unread", "warning",
+    "A wikitext football template or module drawing data this reader does not read (`{{Fb "
+    "rs}}`, `{{#invoke:Sports rbr table}}`): none of its data is in the outputs.",
+    "{{{{{template}}}}} draws football data this reader does not read: none of it is in the "
+    "outputs.",
+)  # fmt: skip
 GOAL_AVERAGE = declare(
     "goal-average", "info",
     "A wikitext table whose template ranks by goal average (`gavg=yes`): its GD column is the "

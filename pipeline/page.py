@@ -107,6 +107,15 @@ def parse_page(data: bytes, page: str, path: str) -> PageResult:
         table, table_findings = read_table(grid, doc.placement(grid.table_id), site, label)
         tables.append(table)
         findings.extend(table_findings)
+    # A cell whose template the reader did not know puts our reading in doubt only in a table
+    # some kind reads; a skipped table's cells are already named as not output.
+    skipped = {t.table_id for t in tables if t.kind == kinds.UNKNOWN}
+    findings = [
+        F.TEMPLATE_UNREAD.at(site.table(f.table_id), f.line, template=f.stated, where="a cell")
+        if f.code == F.TEMPLATE_UNREAD_CELL.code and f.table_id in skipped
+        else f
+        for f in findings
+    ]
     league_rules = {
         t.table_id: league_points_per_win([(r.points, r.won, r.drawn) for r in t.standings])
         for t in tables

@@ -363,3 +363,47 @@ def test_redirects_name_templates_the_reader_knows() -> None:
     known = FB_CL2 | FB_R | FOOTBALL_BOX | FOOTERS | HEADERS | set(LEG_RESULTS)
     assert set(TEMPLATE_REDIRECTS.values()) <= known
     assert not set(TEMPLATE_REDIRECTS) & known  # a redirect is never itself a target
+
+
+def test_a_second_leg_box_with_its_aggregate_and_shootout_decides_the_tie() -> None:
+    # 2023–24 Inter Milan season: `aggregatescore=` and `penaltyscore=` on the second leg's
+    # box (Template:Football box collapsible); the legs sit under a `Round of 16` heading.
+    page = FINAL_BOXES.format(heading="Round of 16").replace(
+        "|score=0–1|", "|score=1–2|aet=yes|aggregatescore=3–3|penaltyscore=3–2|"
+    )
+    result = parse_page(page.encode(), "c", "raw/c.wikitext")
+    (tie,) = [d for t in result.tables for d in t.ties]
+    assert (tie.team1_aggregate, tie.team2_aggregate) == (3, 3)
+    assert [(m.home_penalties, m.away_penalties) for m in tie.legs] == [(None, None), (3, 2)]
+    assert not [f for f in result.findings if f.severity != "info"]
+
+
+def test_football_templates_and_tables_kept_elsewhere_are_named() -> None:
+    page = """The '''2023–24 Example FC season''' was a season.
+==League==
+{{2023–24 Serie A table|showteam=INT}}
+==Round by round==
+{{Fb rs|…}}
+{{Fb rs footer|s=source}}
+{{#invoke:sports rbr table|header=Round|team=INT|res1=W}}
+==Group==
+{{2023–24 UEFA Champions League group tables|Group D}}
+"""
+    result = parse_page(page.encode(), "s", "raw/s.wikitext")
+    named = sorted(
+        (f.line, f.code) for f in result.findings if f.code.startswith(("table-t", "templ"))
+    )
+    assert named == [
+        (3, "table-transcluded"), (5, "template-table-unread"),
+        (7, "template-table-unread"), (9, "table-transcluded"),
+    ]  # fmt: skip
+
+
+def test_an_unknown_template_in_a_table_no_kind_reads_puts_nothing_in_doubt() -> None:
+    page = (
+        "The '''2023–24 Example FC season''' was a season.\n==Kit==\n{| class=wikitable\n"
+        "! Home !! Away\n|-\n| {{Football kit|body=000}} || {{Football kit|body=fff}}\n|}\n"
+    )
+    found = [(f.code, f.severity) for f in parse_page(page.encode(), "k", "raw/k.w").findings]
+    assert ("template-unread", "info") in found
+    assert not [f for f in found if f[1] == "error"]

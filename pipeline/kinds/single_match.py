@@ -132,7 +132,12 @@ def _with_shootout(ctx: TableContext, row: GridRow, account: Account, match: Mat
         if pens is not None and pens.own and pens.raw and pens.value.kind != "score":
             account.unparsed(ctx, row.line, pens.raw, "a shoot-out")
         return match
-    second_leg = heading_says(ctx.placement, SECOND_LEG_RE)
+    # A second leg: under its heading, or stating the tie's level aggregate with its score
+    # (`2–1 (a.e.t.) Agg: 2–2`, a box's `aggregatescore`).
+    agg = match.stated_aggregate
+    second_leg = heading_says(ctx.placement, SECOND_LEG_RE) or (
+        agg is not None and agg[0] == agg[1]
+    )
     if match.home_goals is not None and match.home_goals != match.away_goals and second_leg:
         # A second leg's shoot-out follows a level aggregate, not a level leg: nothing is
         # contradicted; it belongs to the tie the legs make (paired later, else named).

@@ -52,8 +52,11 @@ FB_CL2 = {"fb cl2 team", "fb cl2 team 2pts"}
 FOOTERS = {"fb cl footer"}  # `nt=`: the notes printed under the table
 HEADERS = {"fb cl header"}
 YES = ("y", "yes", "1", "true")
+# `{{Fb …}}` templates read or known to carry no data (`{{Fb team X}}` is a team's link).
+KNOWN_FB = ("fb cl3 qr", "fb team ")
+FRAMING = (" header", " footer", " start", " end")  # a table's frame, not its data
 # A page-specific template that draws a table kept elsewhere (`… Regular Season table`).
-TRANSCLUDED_RE = re.compile(r"\b(table|standings|results|bracket|matrix)$")
+TRANSCLUDED_RE = re.compile(r"\b(tables?|standings|results|bracket|matrix)$")
 GOAL_AVERAGE_RULE = "Rules for classification: 1) points; 2) goal average"
 # Template:Football box and its redirects, names folded (case, spaces, underscores).
 FOOTBALL_BOX = {"football box"}
@@ -228,11 +231,23 @@ class WikitextFrontEnd:
                 competition = label_and_link(found.get("competition", ""))[0]
                 if competition and "club" not in name:
                     infobox += f"\nCompetition: {competition}"
-            elif TRANSCLUDED_RE.search(name) and not t.arguments and _alone(text, t.span):
-                # `{{2018–19 Austrian Football Bundesliga Regular Season table}}`: the table is
-                # kept on another page; this file holds none of its rows.
+            elif TRANSCLUDED_RE.search(name) and _alone(text, t.span):
+                # `{{2018–19 Austrian Football Bundesliga Regular Season table}}`, `{{2023–24
+                # Serie A table|showteam=INT}}`: the table is kept on another page; this file
+                # holds none of its rows.
                 findings.append(
                     F.TABLE_TRANSCLUDED.at(site, line_of(t.span[0]), template=t.name.strip())
+                )
+            elif (
+                name.startswith("fb ")
+                and not name.startswith(KNOWN_FB)
+                and not name.endswith(FRAMING)
+                and _alone(text, t.span)
+            ):
+                # `{{Fb overview2}}`, `{{Fb rs}}`: a football template drawing data this
+                # reader does not read; named, so nothing is lost unsaid.
+                findings.append(
+                    F.TEMPLATE_TABLE_UNREAD.at(site, line_of(t.span[0]), template=t.name.strip())
                 )
         for pf in parsed.parser_functions:
             if template_name(pf.name) != "#invoke" or len(pf.arguments) < 2:
@@ -242,6 +257,12 @@ class WikitextFrontEnd:
                 items.append((pf.span[0], "sports", pf))
             elif module == "sports results":
                 items.append((pf.span[0], "results", _Results(pf)))
+            elif "sports" in module or "football" in module:
+                # `{{#invoke:Sports rbr table}}` (positions round by round) and the like.
+                shown = f"#invoke:{pf.arguments[0].value.strip()}"
+                findings.append(
+                    F.TEMPLATE_TABLE_UNREAD.at(site, line_of(pf.span[0]), template=shown)
+                )
         # A wikitable holding the templates read above is their frame (`{| … {{fb cl2 team}}
         # … |}`): the templates give its rows, so it is not read a second time.
         claimed = sorted(
@@ -422,9 +443,15 @@ def _wikitable_grids(
         cell = next((a for a in span.iterancestors() if a.tag in ("td", "th", "caption")), None)
         alone = cell is not None and not cell_text(cell)
         unread = F.TEMPLATE_UNREAD_CELL if alone else F.TEMPLATE_UNREAD
+        line = span.sourceline or table.first + 1
+        # The grid it stands in: a table no kind reads turns the finding into an info later;
+        # outside every grid (a layout table's own cell) it puts no value in doubt.
+        held = next((g.table_id for g in grids if g.line <= line <= g.end_line), None)
+        if held is None:
+            unread = F.TEMPLATE_UNREAD
         findings.append(
             unread.at(
-                site, span.sourceline or table.first + 1,
+                site.table(held), line, stated=span.text or "",
                 template=span.text or "", where="a cell" if cell is not None else "the table",
             )
         )  # fmt: skip
@@ -771,6 +798,11 @@ def _boxes_grid(run: _Boxes, table_id: str, line_of: Callable[[int], int]) -> Gr
         score = clean_value(found.get("score", ("", at))[0])
         if found.get("aet") and clean_value(found["aet"][0]).lower() in ("yes", "y"):
             score += " (a.e.t.)"
+        # `aggregatescore=` (Template:Football box collapsible): the tie's aggregate, printed
+        # under a second leg's score.
+        aggregate = clean_value(found.get("aggregatescore", found.get("aggregate", ("", at)))[0])
+        if aggregate and score:
+            score += f" (Agg: {aggregate})"
         venue = ", ".join(
             v for v in (label_and_link(clean_value(found[k][0]))[0] for k in ("stadium", "location")
                         if k in found) if v

@@ -12,13 +12,14 @@ from typing import TypeVar
 from pipeline import findings as F
 from pipeline import kinds
 from pipeline.checks import page_context, run_checks
-from pipeline.document import Grid, GridCell, PageDocument, Placement
+from pipeline.document import Grid, GridCell, PageDocument, Placement, SectionNode
 from pipeline.findings import Finding, FindingKind, Site
 from pipeline.frontends import read_document
 from pipeline.kinds import Account, TableContext
 from pipeline.kinds.bracket import grid_pairs
 from pipeline.model import Match, ParsedTable, StandingRow, Tie
 from pipeline.rules import (
+    APPENDIX_HEADINGS,
     NOTHING_TO_STORE,
     STANDINGS_ALIASES,
     TIE_ALIASES,
@@ -78,6 +79,7 @@ class PageInfo:
     source_url: str | None = None
     revision: str | None = None
     retrieved: str | None = None
+    sections_without_table: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +161,7 @@ def parse_page(data: bytes, page: str, path: str) -> PageResult:
         source_url=doc.source_url,
         revision=doc.revision,
         retrieved=doc.retrieved,
+        sections_without_table=sections_without_table(doc.root),
     )
     return PageResult(info, tuple(tables), tuple(decided), tuple(findings))
 
@@ -529,6 +532,25 @@ def _quote(cells: list[GridCell] | tuple[GridCell, ...]) -> str:
     texts = [c.raw or "∅" for c in cells[:6]]
     more = f", … +{len(cells) - 6}" if len(cells) > 6 else ""
     return ", ".join(f"'{t}'" for t in texts) + more
+
+
+def sections_without_table(root: SectionNode) -> tuple[str, ...]:
+    """The outermost sections with no table at any depth, as heading paths (` › `), in page
+    order; appendix headings (Notes, References, …) hold no table by nature and are left out."""
+    out: list[str] = []
+
+    def visit(node: SectionNode, path: tuple[str, ...]) -> None:
+        for child in node.children:
+            if not isinstance(child, SectionNode):
+                continue
+            here = (*path, child.heading)
+            if child.has_table:
+                visit(child, here)
+            elif child.heading.lower() not in APPENDIX_HEADINGS:
+                out.append(" › ".join(here))
+
+    visit(root, ())
+    return tuple(out)
 
 
 def _season(title: str, intro: str) -> str | None:

@@ -105,6 +105,11 @@ class PagesModel(pa.DataFrameModel):
     retrieved: Series[str] = pa.Field(
         nullable=True, description="When the page was fetched (ISO 8601), where the file says."
     )
+    sections_without_table: Series[object] = pa.Field(
+        metadata=LIST_STR,
+        description="The sections the export has no table for (their heading paths joined "
+        "with ` › `, outermost only; Notes, References and the like left out).",
+    )
 
     class Config:
         strict = True

@@ -51,6 +51,7 @@ CONTRACT = {
         "source_url": STR,
         "revision": STR,
         "retrieved": STR,
+        "sections_without_table": LIST,
     },
     "tables": {
         **SECTION,

@@ -269,3 +269,15 @@ def test_seed_rendering_is_its_football_tables_flavour(seed: PageResult) -> None
     # The navbox mixes `---|` rules and row lines, but the page is cell-per-line.
     assert seed.info.rendering == "cell_per_line"
     assert seed.tables[-1].rendering == "mixed"
+
+
+def test_sections_the_export_has_no_table_for_are_listed_outermost_first(seed: PageResult) -> None:
+    # Issue 14: the seed has no table for Regions VII and VIII or the National Stage; their
+    # groups and rounds are not listed again, and Notes holds no table by nature.
+    missing = seed.info.sections_without_table
+    assert {"Regional Stage › Region VII", "Regional Stage › Region VIII", "National Stage"} <= set(
+        missing
+    )
+    assert not [s for s in missing if s.startswith(("Regional Stage › Region VII ›", "National"))
+                and s != "National Stage"]  # fmt: skip
+    assert not [s for s in missing if s.endswith("Notes")]

@@ -23,9 +23,10 @@ from pipeline.kinds import table_kinds
 from pipeline.outputs import outputs
 from pipeline.page import PageResult, parse_page
 from pipeline.report import render_json, render_junit, render_markdown
+from pipeline.report_html import render_html
 from pipeline.validate import validate_frame
 
-REPORT_NAMES = ("report.md", "report.json", "junit.xml")
+REPORT_NAMES = ("report.md", "report.json", "junit.xml", "report.html")
 PAGE_LEVEL = ("pages", "tables", "findings")  # every other output holds a kind's records
 
 
@@ -153,5 +154,6 @@ def _assemble(results: Iterable[PageResult]) -> Outputs:
         "report.md": render_markdown(frames["pages"], frames["tables"], findings),
         "report.json": render_json(frames["pages"], findings),
         "junit.xml": render_junit(frames["tables"], findings),
+        "report.html": render_html(frames),
     }
     return Outputs(frames, arrow, reports)

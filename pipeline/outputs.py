@@ -12,6 +12,8 @@ from typing import Any
 import pyarrow as pa
 
 ARROW_LISTS = {"list<string>": pa.list_(pa.string()), "list<int64>": pa.list_(pa.int64())}
+# The Arrow field metadata key of a column's description (read back from every Parquet file).
+DESCRIPTION_KEY = "description"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +31,26 @@ class Output:
             out.append((name, _arrow_type(name, str(column.dtype), column.metadata or {})))
         return out
 
+    def description(self) -> str:
+        """What one row of the table is (the model's docstring), whitespace folded."""
+        return " ".join(str(self.model.to_schema().description or "").split())
+
+    def descriptions(self) -> dict[str, str]:
+        """Each column's description, whitespace folded: the one text the data dictionary,
+        the Parquet field metadata and datapackage.json show."""
+        columns = self.model.to_schema().columns
+        return {n: " ".join(str(c.description or "").split()) for n, c in columns.items()}
+
     def schema(self) -> pa.Schema:
-        """The Arrow schema the table is written with: nullable integers stay integers."""
-        return pa.schema([pa.field(n, t) for n, t in self.columns()])
+        """The Arrow schema the table is written with: nullable integers stay integers, and
+        each field carries its column's description (metadata `description`; none if empty)."""
+        described = self.descriptions()
+        return pa.schema(
+            [
+                pa.field(n, t, metadata={DESCRIPTION_KEY: described[n]} if described[n] else None)
+                for n, t in self.columns()
+            ]
+        )
 
 
 def _arrow_type(name: str, dtype: str, metadata: dict[str, Any]) -> pa.DataType:
@@ -113,11 +132,12 @@ def render_data_dictionary() -> str:
     lines = [DICTIONARY_BEGIN]
     for out in outputs():
         schema = out.model.to_schema()
+        described = out.descriptions()
         lines += ["", f"### `{out.name}.parquet`", "", str(schema.description or "").strip(), ""]
         lines += ["| column | type | nullable | meaning |", "|---|---|---|---|"]
         for name, arrow_type in out.columns():
             column = schema.columns[name]
-            meaning = " ".join(str(column.description or "").split()).replace("|", "\\|")
+            meaning = described[name].replace("|", "\\|")
             nullable = "yes" if column.nullable else ""
             lines.append(f"| `{name}` | {_TYPE_NAMES[arrow_type]} | {nullable} | {meaning} |")
     lines += ["", DICTIONARY_END]

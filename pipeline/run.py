@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pyarrow as pa
 
+from pipeline.datapackage import render_datapackage
 from pipeline.findings import Finding
 from pipeline.frames import (
     append_rows,
@@ -26,7 +27,7 @@ from pipeline.report import render_json, render_junit, render_markdown
 from pipeline.report_html import render_html
 from pipeline.validate import validate_frame
 
-REPORT_NAMES = ("report.md", "report.json", "junit.xml", "report.html")
+REPORT_NAMES = ("report.md", "report.json", "junit.xml", "report.html", "datapackage.json")
 PAGE_LEVEL = ("pages", "tables", "findings")  # every other output holds a kind's records
 
 
@@ -155,5 +156,6 @@ def _assemble(results: Iterable[PageResult]) -> Outputs:
         "report.json": render_json(frames["pages"], findings),
         "junit.xml": render_junit(frames["tables"], findings),
         "report.html": render_html(frames),
+        "datapackage.json": render_datapackage(arrow),
     }
     return Outputs(frames, arrow, reports)

@@ -165,7 +165,7 @@ KEYS = {
     "tables": ["table_id"],
     "pages": ["page"],
 }
-REPORTS = ["report.md", "report.json", "junit.xml"]
+REPORTS = ["report.md", "report.json", "junit.xml", "report.html", "datapackage.json"]
 
 
 def kind_of(t: pa.DataType) -> str:

@@ -13,9 +13,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline import __version__, fetch, ids, provenance
+from pipeline import __version__, ci, fetch, ids, provenance
 from pipeline.findings import KINDS
 from pipeline.frontends import suffixes
+from pipeline.report import (
+    COVERAGE_REPORT,
+    COVERAGE_TERMINAL,
+    page_coverage,
+    render_coverage,
+    render_junit,
+)
 from pipeline.run import RawPage, assemble, configure_process, parse_each
 from pipeline.storage import (
     InputError,
@@ -40,13 +47,23 @@ validation report. `fetch` saves a page's HTML from Wikipedia into raw/.
 EXTRACT_HELP = """\
 Parse every page, validate the tables with the pandera schemas, cross-check each page
 against itself, and replace OUT as a whole with pages/tables/standings/matches/ties/
-findings .parquet plus report.md, report.json and junit.xml. Exit status: 0 when no
-finding is an error (with --strict: no error and no warning), 1 otherwise, 2 when an
-input cannot be read.
+findings .parquet plus report.md, report.json, junit.xml and gl-code-quality.json. Exit
+status: 0 when no finding is an error (with --strict: no error and no warning), 1
+otherwise, 2 when an input cannot be read. With --baseline FILE, findings FILE accepts
+do not count.
 """
 CHECK_HELP = """\
 Parse the given files and print their findings as `file:line: severity[code] message`,
 writing nothing. Exit status as for extract.
+"""
+CI_HELP = """\
+CI: --format github prints GitHub Actions annotations (the first 10 errors, then the first
+10 warnings, file paths relative to $GITHUB_WORKSPACE, else the current folder) and a notice
+with the totals, and appends a Markdown summary (under 1 MiB) to $GITHUB_STEP_SUMMARY where
+it is set. --write-baseline FILE records every error and warning of this run as accepted
+(sorted JSON, keyed by code, page, table label, team, field and stated value, never by
+line, so edits above a finding keep it accepted); --baseline FILE then fails the run only
+on findings FILE does not list, as ruff's and mypy's baselines do.
 """
 _WAITS = ", ".join(f"{fetch.BACKOFF * 2**k:g}" for k in range(fetch.ATTEMPTS - 1))
 FETCH_HELP = f"""\
@@ -87,7 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     extract = sub.add_parser(
-        "extract", help="raw pages -> clean/ Parquet and report", description=EXTRACT_HELP
+        "extract",
+        help="raw pages -> clean/ Parquet and report",
+        description=EXTRACT_HELP,
+        epilog=CI_HELP,
     )
     extract.add_argument(
         "paths",
@@ -110,13 +130,18 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="if another run is writing OUT, wait for it instead of stopping (exit 2)",
     )
+    _add_ci_options(extract)
     check = sub.add_parser(
-        "check", help="print a file's findings, write nothing", description=CHECK_HELP
+        "check",
+        help="print a file's findings, write nothing",
+        description=CHECK_HELP,
+        epilog=CI_HELP,
     )
     check.add_argument(
         "files", nargs="+", type=Path, metavar="FILE", help="raw .txt or .html files"
     )
     check.add_argument("--strict", action="store_true", help="also fail on warnings")
+    _add_ci_options(check)
     get = sub.add_parser(
         "fetch",
         help="save a page's HTML from Wikipedia into raw/",
@@ -141,6 +166,28 @@ def build_parser() -> argparse.ArgumentParser:
         f"{fetch.DEFAULT_ENDPOINT})",
     )
     return parser
+
+
+def _add_ci_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="how findings are printed: `file:line: severity[code] message` (text, the "
+        "default) or GitHub Actions annotations (github)",
+    )
+    command.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="accepted findings (written by --write-baseline): only others fail the run",
+    )
+    command.add_argument(
+        "--write-baseline",
+        type=Path,
+        metavar="FILE",
+        help="write this run's errors and warnings to FILE as accepted (the run then passes)",
+    )
 
 
 def _target(text: str) -> fetch.Target:
@@ -170,16 +217,17 @@ def _progress(total: int, quiet: bool) -> object:
     return tick
 
 
-def _read_all(paths: list[Path], as_typed: bool) -> tuple[list[RawPage], bool]:
+def _read_all(paths: list[Path], as_typed: bool) -> tuple[list[RawPage], dict[str, Path], bool]:
     """Read every input once; report unreadable inputs and clashing page names (exit 2).
 
-    Pages are shown by their contract path (`as_typed`: as the user typed them, for `check`).
+    Pages are shown by their contract path (`as_typed`: as the user typed them, for `check`);
+    the second value names each page's file as found (CI annotations are relative to it).
     """
     try:
         inputs = find_inputs(paths)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
-        return [], False
+        return [], {}, False
     if inputs.skipped:
         shown = ", ".join(str(p) for p in inputs.skipped[:3])
         more = f", … +{len(inputs.skipped) - 3}" if len(inputs.skipped) > 3 else ""
@@ -218,7 +266,7 @@ def _read_all(paths: list[Path], as_typed: bool) -> tuple[list[RawPage], bool]:
             ok = False
             continue
         by_name[page] = path
-    return pages, ok
+    return pages, by_name, ok
 
 
 def _exit_code(severities: Counter[str], strict: bool) -> int:
@@ -234,15 +282,136 @@ def _missing(paths: list[Path]) -> bool:
     return bool(missing)
 
 
-def _print_findings(frames: dict[str, pd.DataFrame], *, infos: bool, indent: str) -> None:
-    """Print findings as `file:line: severity[code] message`, the compiler convention."""
+def _print_findings(
+    frames: dict[str, pd.DataFrame],
+    *,
+    infos: bool,
+    indent: str,
+    accepted: ci.Baselined | None = None,
+) -> None:
+    """Print findings as `file:line: severity[code] message`, the compiler convention; those
+    the baseline accepts are left out."""
     paths = dict(zip(frames["pages"]["page"], frames["pages"]["path"], strict=True))
     findings = frames["findings"]
-    if not infos:
-        findings = findings[findings["severity"] != "info"]
-    for f in findings.itertuples(index=False):
+    keep = [infos or s != "info" for s in findings["severity"].tolist()]
+    if accepted is not None:
+        keep = [k and not a for k, a in zip(keep, accepted.mask, strict=True)]
+    for f in findings[keep].itertuples(index=False):
         where = paths.get(str(f.page), f"{f.page}.txt")
         print(f"{indent}{where}:{f.source_line}: {f.severity}[{f.code}] {f.message}")
+
+
+def _read_baseline(args: argparse.Namespace) -> tuple[ci.Baseline | None, bool]:
+    """The baseline --baseline names (None without one); False where it cannot be read."""
+    if args.baseline is None:
+        return None, True
+    try:
+        return ci.read_baseline(args.baseline), True
+    except ci.BaselineError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return None, False
+
+
+def _judge(
+    args: argparse.Namespace, frames: dict[str, pd.DataFrame], baseline: ci.Baseline | None
+) -> tuple[ci.Baselined | None, Counter[str]]:
+    """Which findings the baseline accepts (with --write-baseline: every error and warning of
+    this run), and the severities of the others: those decide the exit status."""
+    findings, tables = frames["findings"], frames["tables"]
+    if args.write_baseline is not None:
+        baseline = ci.Baseline(ci.accepted_counts(findings, tables))
+    severities = findings["severity"].tolist()
+    if baseline is None:
+        return None, Counter(severities)
+    accepted = ci.match_baseline(baseline, findings, tables)
+    return accepted, Counter(s for s, a in zip(severities, accepted.mask, strict=True) if not a)
+
+
+def _write_baseline(args: argparse.Namespace, frames: dict[str, pd.DataFrame]) -> bool:
+    """Write --write-baseline's file, if asked; False (said on stderr) where it cannot be."""
+    if args.write_baseline is None:
+        return True
+    text = ci.render_baseline(frames["findings"], frames["tables"])
+    try:
+        ci.write_baseline(args.write_baseline, text)
+    except OSError as err:
+        print(f"error: cannot write {args.write_baseline}: {err.strerror or err}",
+              file=sys.stderr)  # fmt: skip
+        return False
+    n = sum(ci.accepted_counts(frames["findings"], frames["tables"]).values())
+    print(f"baseline: {n} error(s) and warning(s) accepted in {args.write_baseline}",
+          file=sys.stderr)  # fmt: skip
+    return True
+
+
+def _say_baseline(
+    args: argparse.Namespace, accepted: ci.Baselined | None, new: Counter[str]
+) -> str:
+    """`baseline: 4 accepted (b.json); 0 new error, 1 new warning`, or "" without one."""
+    if accepted is None or args.write_baseline is not None:
+        return ""
+    text = (
+        f"baseline: {accepted.count} accepted ({args.baseline}); "
+        f"{new['error']} new error, {new['warning']} new warning"
+    )
+    if accepted.gone:
+        text += (
+            f"; {accepted.gone} it lists no longer found (--write-baseline {args.baseline} "
+            "drops them)"
+        )
+    return text
+
+
+def _workspace_paths(files: dict[str, Path]) -> dict[str, str]:
+    """Each page's file relative to $GITHUB_WORKSPACE, else the current folder (GitHub links an
+    annotation to a file by its path in the repository); absolute where it is outside."""
+    root = Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd()).resolve()
+    out = {}
+    for page, path in files.items():
+        resolved = path.resolve()
+        try:
+            out[page] = resolved.relative_to(root).as_posix()
+        except ValueError:
+            out[page] = resolved.as_posix()
+    return out
+
+
+def _print_github(
+    frames: dict[str, pd.DataFrame],
+    files: dict[str, Path],
+    accepted: ci.Baselined | None,
+    *,
+    report: str | None,
+    pointer: str,
+) -> None:
+    """Print the annotations and, where $GITHUB_STEP_SUMMARY names a file, append a summary."""
+    paths = _workspace_paths(files)
+    for line in ci.render_github(frames["findings"], paths, accepted, report):
+        print(line)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary:
+        return
+    pages, tables, findings = frames["pages"], frames["tables"], frames["findings"]
+    coverage = render_coverage(
+        page_coverage(pages, tables, findings),
+        limit=COVERAGE_REPORT,
+        markdown=True,
+        pointer=pointer,
+    )
+    target = Path(summary)
+    text = ci.render_step_summary(
+        pages,
+        tables,
+        findings,
+        paths=paths,
+        coverage=coverage,
+        baselined=accepted,
+        budget=ci.step_summary_budget(target),
+    )
+    try:
+        ci.append_step_summary(target, text)
+    except OSError as err:
+        print(f"note: cannot append to {summary}: {err.strerror or err}", file=sys.stderr)
 
 
 def _escape_what_the_terminal_cannot_show() -> None:
@@ -262,7 +431,15 @@ def run_extract(args: argparse.Namespace) -> int:
     if reason:
         print(f"error: refusing to write there: {reason}", file=sys.stderr)
         return EXIT_USAGE
-    pages, ok = _read_all(args.paths, as_typed=False)
+    written = args.write_baseline
+    if written is not None and args.out.resolve() in written.resolve().parents:
+        print(f"error: {written} is inside {args.out}, which each run replaces whole; "
+              "keep the baseline beside it", file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    baseline, ok = _read_baseline(args)
+    if not ok:
+        return EXIT_USAGE
+    pages, files, ok = _read_all(args.paths, as_typed=False)
     if not ok:
         return EXIT_USAGE
     if not pages:
@@ -275,8 +452,20 @@ def run_extract(args: argparse.Namespace) -> int:
     quiet = args.quiet or not sys.stderr.isatty()
     # Streamed: each page's parse result is dropped once its rows are taken.
     outputs = assemble(parse_each(pages, _progress(len(pages), quiet)))  # type: ignore[arg-type]
+    frames = outputs.frames
+    accepted, new = _judge(args, frames, baseline)
+    reports = outputs.reports
+    if args.strict or accepted is not None:  # the junit.xml run.py renders has neither
+        junit = render_junit(
+            frames["tables"],
+            frames["findings"],
+            pages=frames["pages"],
+            strict=args.strict,
+            baselined=accepted.mask if accepted else None,
+        )
+        reports = {**reports, "junit.xml": junit}
     try:
-        notes = write_outputs(args.out, outputs.arrow, outputs.reports, wait=args.wait)
+        notes = write_outputs(args.out, outputs.arrow, reports, wait=args.wait)
     except OutputBusy as err:
         print(f"error: {err}; run again when it is done, or pass --wait", file=sys.stderr)
         return EXIT_USAGE
@@ -285,29 +474,53 @@ def run_extract(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
-    frames = outputs.frames
+    if not _write_baseline(args, frames):
+        return EXIT_USAGE
     severities = Counter(frames["findings"]["severity"])
     print(f"pages: {len(frames['pages'])}  tables: {len(frames['tables'])}")
+    html = args.out / "report.html"
+    coverage = page_coverage(frames["pages"], frames["tables"], frames["findings"])
+    for line in render_coverage(
+        coverage, limit=COVERAGE_TERMINAL, markdown=False, pointer=str(html)
+    ):
+        print(f"  {line}")
     print("rows: " + "  ".join(f"{n} {len(frames[n])}" for n in ("standings", "matches", "ties")))
     print(
         f"findings: {severities['error']} error, {severities['warning']} warning, "
         f"{severities['info']} info"
     )
-    _print_findings(frames, infos=False, indent="  ")
-    print(f"report: {args.out / 'report.md'}")
-    return _exit_code(severities, args.strict)
+    said = _say_baseline(args, accepted, new)
+    if said:
+        print(said)
+    report = args.out / "report.md"
+    if args.format == "github":
+        _print_github(frames, files, accepted, report=str(report), pointer=f"`{html}`")
+    else:
+        _print_findings(frames, infos=False, indent="  ", accepted=accepted)
+    print(f"report: {report}")
+    return _exit_code(new, args.strict)
 
 
 def run_check(args: argparse.Namespace) -> int:
     """Parse, validate and cross-check like extract, print every finding, write nothing."""
     if _missing(args.files):
         return EXIT_USAGE
-    pages, ok = _read_all(args.files, as_typed=True)  # findings name files as typed
-    frames = assemble(parse_each(pages)).frames
-    _print_findings(frames, infos=True, indent="")
+    baseline, ok = _read_baseline(args)
     if not ok:
         return EXIT_USAGE
-    return _exit_code(Counter(frames["findings"]["severity"]), args.strict)
+    pages, files, ok = _read_all(args.files, as_typed=True)  # findings name files as typed
+    frames = assemble(parse_each(pages)).frames
+    accepted, new = _judge(args, frames, baseline)
+    if args.format == "github":
+        _print_github(frames, files, accepted, report=None, pointer="report.html (of extract)")
+    else:
+        _print_findings(frames, infos=True, indent="", accepted=accepted)
+    said = _say_baseline(args, accepted, new)
+    if said:
+        print(said, file=sys.stderr)  # stdout holds findings only
+    if not ok or not _write_baseline(args, frames):
+        return EXIT_USAGE
+    return _exit_code(new, args.strict)
 
 
 def run_fetch(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pyarrow as pa
 
+from pipeline.ci import render_code_quality
 from pipeline.datapackage import render_datapackage
 from pipeline.findings import Finding
 from pipeline.frames import (
@@ -27,7 +28,14 @@ from pipeline.report import render_json, render_junit, render_markdown
 from pipeline.report_html import render_html
 from pipeline.validate import validate_frame
 
-REPORT_NAMES = ("report.md", "report.json", "junit.xml", "report.html", "datapackage.json")
+REPORT_NAMES = (
+    "report.md",
+    "report.json",
+    "junit.xml",
+    "gl-code-quality.json",
+    "report.html",
+    "datapackage.json",
+)
 PAGE_LEVEL = ("pages", "tables", "findings")  # every other output holds a kind's records
 
 
@@ -154,7 +162,8 @@ def _assemble(results: Iterable[PageResult]) -> Outputs:
     reports = {
         "report.md": render_markdown(frames["pages"], frames["tables"], findings),
         "report.json": render_json(frames["pages"], findings),
-        "junit.xml": render_junit(frames["tables"], findings),
+        "junit.xml": render_junit(frames["tables"], findings, pages=frames["pages"]),
+        "gl-code-quality.json": render_code_quality(frames["pages"], frames["tables"], findings),
         "report.html": render_html(frames),
         "datapackage.json": render_datapackage(arrow),
     }

@@ -165,7 +165,10 @@ KEYS = {
     "tables": ["table_id"],
     "pages": ["page"],
 }
-REPORTS = ["report.md", "report.json", "junit.xml", "report.html", "datapackage.json"]
+REPORTS = [
+    "report.md", "report.json", "junit.xml", "gl-code-quality.json", "report.html",
+    "datapackage.json",
+]
 
 
 def kind_of(t: pa.DataType) -> str:

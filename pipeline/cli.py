@@ -46,8 +46,9 @@ validation report. `fetch` saves a page's HTML from Wikipedia into raw/.
 """
 EXTRACT_HELP = """\
 Parse every page, validate the tables with the pandera schemas, cross-check each page
-against itself, and replace OUT as a whole with pages/tables/standings/matches/ties/
-findings .parquet plus report.md, report.json, junit.xml and gl-code-quality.json. Exit
+against itself, and replace OUT as a whole with pages, tables, standings, matches, ties
+and findings .parquet plus report.md, report.html (open it in a browser), report.json,
+junit.xml, gl-code-quality.json and datapackage.json (what every column means). Exit
 status: 0 when no finding is an error (with --strict: no error and no warning), 1
 otherwise, 2 when an input cannot be read. With --baseline FILE, findings FILE accepts
 do not count.
@@ -115,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         default=[Path("raw")],
         metavar="PATH",
-        help="raw .txt and .html files or folders of them (default: raw/)",
+        help="raw .txt, .html and .wikitext files or folders of them (default: raw/)",
     )
     extract.add_argument(
         "--out",

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pipeline.page import PageResult, parse_page
 
 HTML = Path(__file__).parent / "fixtures" / "html"
@@ -525,3 +527,13 @@ def test_a_stated_rule_that_goes_on_to_head_to_head_says_so() -> None:
     (level,) = [f for f in result.findings if f.code == "order-level"]
     assert "'head-to-head points'" in level.message and level.field == "position"
     assert not [f for f in result.findings if f.code == "order-violation"]
+
+
+@pytest.mark.parametrize(
+    "text", ["", "a", "a\n", "a\nb", "a\r\nb\r\n", "a\u2028b", "\n\n", "x\x0cy\n"]
+)
+def test_lines_are_counted_as_splitlines_counts_them(text: str) -> None:
+    # pages.lines for HTML, counted without building a list of a long page's lines.
+    from pipeline.frontends.html import count_lines
+
+    assert count_lines(text) == (len(text.splitlines()) or 1)

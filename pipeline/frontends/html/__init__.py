@@ -53,8 +53,14 @@ class HtmlFrontEnd:
     def read(self, data: bytes, site: Site) -> tuple[PageDocument, list[Finding]]:
         """Parse the HTML leniently (lxml's recovering parser) and walk it in page order."""
         text, findings = decode_bytes(data, site)
-        lines = len(text.splitlines()) or 1  # as `wc -l` (a final newline ends a line)
-        root = _parse(text)
+        lines = count_lines(text)
+        url, revision, retrieved, stated = _capture(text)
+        # Parsed from UTF-8 bytes, the text dropped first: a long page's markup is held once,
+        # not as a wide `str`, its copy and lxml's own encoding of it at the same time.
+        body = text.encode("utf-8", errors="replace")
+        del text
+        root = _parse(body)
+        del body
         events: list[Event] = []
         grids: list[Grid] = []
         prose: list[str] = []
@@ -99,7 +105,6 @@ class HtmlFrontEnd:
                     events.append(TableEvent(table_id, grid.line))
         tree = build_tree(events, site)
         findings.extend(tree.findings)
-        url, revision, retrieved, stated = _capture(text)
         title = title or stated or _title_from(url) or ""
         document = PageDocument(
             page=site.page,
@@ -119,10 +124,26 @@ class HtmlFrontEnd:
         return document, findings
 
 
-def _parse(text: str) -> etree._Element | None:
+LINE_BREAK_RE = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def count_lines(text: str) -> int:
+    """Lines as `str.splitlines` counts them (as `wc -l`: a final break ends a line), at
+    least 1, without building the list of lines."""
+    breaks = sum(1 for _ in LINE_BREAK_RE.finditer(text))
+    ends = bool(text) and LINE_BREAK_RE.fullmatch(text[-1]) is not None
+    return max(1, breaks + (0 if ends or not text else 1))
+
+
+def _parse(body: bytes) -> etree._Element | None:
     """The document's root, or None when nothing parses (never raises on bad markup)."""
     try:
-        return html.fromstring(f"<div>{text}</div>") if text.strip() else None
+        if not body.strip():
+            return None
+        # No id index (`collect_ids`): nothing here looks elements up by id, and a page of
+        # footnotes holds thousands.
+        parser = html.HTMLParser(encoding="utf-8", collect_ids=False)
+        return html.fromstring(b"<div>" + body + b"</div>", parser=parser)
     except (etree.ParserError, ValueError):
         return None
 

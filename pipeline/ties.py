@@ -417,6 +417,11 @@ def pair_split_legs(
     return out, findings
 
 
+KNOCKOUT_RE = re.compile(
+    r"play-?offs?|knock-?out|promotion|relegation|qualif|cup|final|legs?\b|elimin|repechage", re.I
+)
+
+
 def _legs_of(first: ParsedTable, second: ParsedTable) -> bool:
     """`second` holds the return legs of `first`'s matches."""
     if second.kind != "single_match" or not second.matches:
@@ -427,11 +432,20 @@ def _legs_of(first: ParsedTable, second: ParsedTable) -> bool:
         and second.section.path[:-1] == first.section.path[:-1]
     ):
         return True
-    if second.section.path != first.section.path:
+    if second.section.path != first.section.path or not _knockout(first.section):
         return False
     outward = {(m.home_team, m.away_team) for m in first.matches if m.kind == "single"}
     returns = [m for m in second.matches if m.kind == "single"]
     return bool(returns) and all((m.away_team, m.home_team) in outward for m in returns)
+
+
+def _knockout(section: Placement) -> bool:
+    """A section where a match and its return make a tie: a round, a tiebreaker, or a heading
+    naming a knockout (play-offs, a cup, a final, legs). Friendlies played home and away
+    (1945–46 in Swedish football: `National team results`) are two matches, not a tie."""
+    return bool({"round", "tiebreaker"} & set(section.kinds)) or any(
+        KNOCKOUT_RE.search(h) for h in section.path
+    )
 
 
 def _pair_within(table: ParsedTable) -> ParsedTable:

@@ -537,3 +537,23 @@ def test_lines_are_counted_as_splitlines_counts_them(text: str) -> None:
     from pipeline.frontends.html import count_lines
 
     assert count_lines(text) == (len(text.splitlines()) or 1)
+
+
+FRIENDLIES = """<h2>{heading}</h2>
+<table class="wikitable"><tr><th>Home team</th><th>Score</th><th>Away team</th></tr>
+<tr><td>Sweden</td><td>7–2</td><td>Finland</td></tr></table>
+<table class="wikitable"><tr><th>Home team</th><th>Score</th><th>Away team</th></tr>
+<tr><td>Finland</td><td>1–6</td><td>Sweden</td></tr></table>
+"""
+
+
+def test_a_match_and_its_return_make_a_tie_only_in_a_knockout_section() -> None:
+    # 1945–46 in Swedish football: friendlies home and away are two matches, not a tie.
+    friendly = parse_page(
+        FRIENDLIES.format(heading="National team results").encode(), "s", "s.html"
+    )
+    assert not [d for t in friendly.tables for d in t.ties]
+    assert sum(len(t.matches) for t in friendly.tables) == 2
+    playoff = parse_page(FRIENDLIES.format(heading="Promotion play-offs").encode(), "s", "s.html")
+    (tie,) = [d for t in playoff.tables for d in t.ties]
+    assert (tie.team1, tie.team2) == ("Sweden", "Finland")

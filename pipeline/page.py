@@ -529,7 +529,8 @@ def _leftover_finding(at: Site, code: str, reason: str, cells: tuple[GridCell, .
 
 
 def _quote(cells: list[GridCell] | tuple[GridCell, ...]) -> str:
-    texts = [c.raw or "∅" for c in cells[:6]]
+    # Each text cut at 60 characters: a navbox's one cell can hold a whole season's links.
+    texts = [(c.raw[:57] + "…" if len(c.raw) > 60 else c.raw) or "∅" for c in cells[:6]]
     more = f", … +{len(cells) - 6}" if len(cells) > 6 else ""
     return ", ".join(f"'{t}'" for t in texts) + more
 

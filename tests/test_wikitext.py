@@ -407,3 +407,12 @@ def test_an_unknown_template_in_a_table_no_kind_reads_puts_nothing_in_doubt() ->
     found = [(f.code, f.severity) for f in parse_page(page.encode(), "k", "raw/k.w").findings]
     assert ("template-unread", "info") in found
     assert not [f for f in found if f[1] == "error"]
+
+
+def test_a_score_linking_to_its_report_shows_its_label() -> None:
+    # 1999–2000 Premier League: `match_ARS_MUN=[[Arsenal F.C.–Manchester United F.C.
+    # rivalry|1–2]]` is shown, and stored, as `1–2`.
+    page = SPORTS.replace("match_ALF_BET=2–1", "match_ALF_BET=[[#Matchday 1|2–1]]")
+    result = parse_page(page.encode(), "sr", "raw/sr.wikitext")
+    (first,) = [m for t in result.tables for m in t.matches if m.home_team == "Alfa"][:1]
+    assert (first.score_text, first.home_goals, first.away_goals) == ("2–1", 2, 1)

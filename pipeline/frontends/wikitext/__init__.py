@@ -889,6 +889,8 @@ def _sports_results_grid(
                 cells.append(make_cell("", name[1]))  # the diagonal
                 continue
             value, at = args.get(f"match_{x}_{y}", ("", name[1]))
+            # A score may link to its match report (`[[#Matchday 3|2–1]]`): shown by its label.
+            value, report = label_and_link(value)
             shown = "—" if value.lower() in ("", "null", "—", "–", "-") else value
             # `match_X_Y_note=`: the module prints a footnote mark on the score, lettered in
             # order (Module:Sports results), so the check reads the score as noted.
@@ -897,7 +899,7 @@ def _sports_results_grid(
                 # A blank noted meeting (an annulled match) is a mark alone, not a dash.
                 mark = f"[{markup.alpha(noted)}]"
                 shown = mark if not value else shown + mark
-            cells.append(make_cell(shown, at))
+            cells.append(make_cell(shown, at, links=(report,)) if report else make_cell(shown, at))
         body.append(GridRow(tuple(cells), name[1], len(body)))
     return Grid(
         table_id, line, body[-1].line if body else line, "table", header=(tuple(labels),),

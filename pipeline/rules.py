@@ -404,6 +404,10 @@ def standings_roles(labels: tuple[str, ...]) -> tuple[str | None, ...]:
     (`languages.header_language`); English labels fill what it does not know.
     """
     english = _position_first(tuple(canonical(t, STANDINGS_ALIASES) for t in labels))
+    if len(labels) > 1 and english[:2] == (None, "team") and not normalise_label(labels[0]):
+        # A blank first label (or a footnote mark alone) before Team heads the positions
+        # (1945–46 in Swedish football: `| Team | Pld | …`).
+        english = ("position", *english[1:])
     language = header_language([normalise_label(t) for t in labels])
     if language in (None, "en"):
         return english

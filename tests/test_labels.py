@@ -68,3 +68,15 @@ def test_a_standings_header_with_mixed_case_abbreviations_reads_its_matrix() -> 
     assert columns is not None
     assert columns.roles[-4:] == ("spacer", "matrix", "matrix", "matrix")
     assert columns.abbreviations == ("Gal", "SpV", "Ali")
+
+
+@pytest.mark.parametrize("first", ["", "[2]", " "])
+def test_a_blank_first_label_before_team_heads_the_positions(first: str) -> None:
+    # 1945–46 in Swedish football: the position column's header cell is empty (or holds a
+    # footnote mark alone).
+    from pipeline.rules import standings_roles
+
+    labels = (first, "Team", "Pld", "W", "D", "L", "GF", "GA", "Pts")
+    assert standings_roles(labels)[:2] == ("position", "team")
+    # Not before anything else: a blank label elsewhere stays unknown.
+    assert standings_roles(("Team", "", "Pld", "W", "D", "L", "Pts"))[1] is None

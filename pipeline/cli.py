@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 import time
@@ -10,31 +11,32 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
-from pipeline import __version__, ci, fetch, ids, provenance
+from pipeline import __version__, fetch, ids, provenance
 from pipeline.findings import KINDS
 from pipeline.frontends import suffixes
-from pipeline.report import (
-    COVERAGE_REPORT,
-    COVERAGE_TERMINAL,
-    page_coverage,
-    render_coverage,
-    render_junit,
-)
-from pipeline.run import RawPage, assemble, configure_process, parse_each
-from pipeline.storage import (
-    InputError,
-    OutputBusy,
-    display_path,
-    find_inputs,
-    find_saved,
-    read_page,
-    unsafe_output,
-    write_new,
-    write_outputs,
-)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from pipeline import ci, run, storage
+    from pipeline import report as reporting
+else:
+
+    class _Later:
+        """A module imported on first use: `--help` and `--version` need none of pandas,
+        pyarrow or pandera (the heavy imports of a run)."""
+
+        def __init__(self, name: str) -> None:
+            self._name = name
+
+        def __getattr__(self, attr: str) -> Any:
+            return getattr(importlib.import_module(self._name), attr)
+
+    ci, reporting, run, storage = (
+        _Later(f"pipeline.{m}") for m in ("ci", "report", "run", "storage")
+    )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -202,7 +204,7 @@ def _target(text: str) -> fetch.Target:
 def _progress(total: int, quiet: bool) -> object:
     count = 0
 
-    def tick(raw: RawPage) -> None:
+    def tick(raw: run.RawPage) -> None:
         nonlocal count
         count += 1
         if quiet:
@@ -218,15 +220,15 @@ def _progress(total: int, quiet: bool) -> object:
     return tick
 
 
-def _read_all(paths: list[Path], as_typed: bool) -> tuple[list[RawPage], dict[str, Path], bool]:
+def _read_all(paths: list[Path], as_typed: bool) -> tuple[list[run.RawPage], dict[str, Path], bool]:
     """Read every input once; report unreadable inputs and clashing page names (exit 2).
 
     Pages are shown by their contract path (`as_typed`: as the user typed them, for `check`);
     the second value names each page's file as found (CI annotations are relative to it).
     """
     try:
-        inputs = find_inputs(paths)
-    except InputError as err:
+        inputs = storage.find_inputs(paths)
+    except storage.InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return [], {}, False
     if inputs.skipped:
@@ -239,7 +241,7 @@ def _read_all(paths: list[Path], as_typed: bool) -> tuple[list[RawPage], dict[st
     files: dict[Path, tuple[Path, Path]] = {}
     for path, given in inputs.files:
         files.setdefault(path.resolve(), (path, given))  # a file named twice is read once
-    pages: list[RawPage] = []
+    pages: list[run.RawPage] = []
     by_name: dict[str, Path] = {}
     ok = True
     # The same article as `x.txt` and `x.html` is two pages: where stems meet, the file name
@@ -260,8 +262,8 @@ def _read_all(paths: list[Path], as_typed: bool) -> tuple[list[RawPage], dict[st
             ok = False
             continue
         try:
-            seen_as = None if as_typed else display_path(path, given)
-            pages.append(read_page(path, seen_as, page))
+            seen_as = None if as_typed else storage.display_path(path, given)
+            pages.append(storage.read_page(path, seen_as, page))
         except OSError as err:
             print(f"error: cannot read {path}: {err.strerror or err}", file=sys.stderr)
             ok = False
@@ -393,9 +395,9 @@ def _print_github(
     if not summary:
         return
     pages, tables, findings = frames["pages"], frames["tables"], frames["findings"]
-    coverage = render_coverage(
-        page_coverage(pages, tables, findings),
-        limit=COVERAGE_REPORT,
+    coverage = reporting.render_coverage(
+        reporting.page_coverage(pages, tables, findings),
+        limit=reporting.COVERAGE_REPORT,
         markdown=True,
         pointer=pointer,
     )
@@ -428,7 +430,7 @@ def run_extract(args: argparse.Namespace) -> int:
     """Parse, validate, cross-check and write; print the summary."""
     if _missing(args.paths):
         return EXIT_USAGE
-    reason = unsafe_output(args.out, args.paths)
+    reason = storage.unsafe_output(args.out, args.paths)
     if reason:
         print(f"error: refusing to write there: {reason}", file=sys.stderr)
         return EXIT_USAGE
@@ -452,12 +454,12 @@ def run_extract(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     quiet = args.quiet or not sys.stderr.isatty()
     # Streamed: each page's parse result is dropped once its rows are taken.
-    outputs = assemble(parse_each(pages, _progress(len(pages), quiet)))  # type: ignore[arg-type]
+    outputs = run.assemble(run.parse_each(pages, _progress(len(pages), quiet)))  # type: ignore[arg-type]
     frames = outputs.frames
     accepted, new = _judge(args, frames, baseline)
     reports = outputs.reports
     if args.strict or accepted is not None:  # the junit.xml run.py renders has neither
-        junit = render_junit(
+        junit = reporting.render_junit(
             frames["tables"],
             frames["findings"],
             pages=frames["pages"],
@@ -466,8 +468,8 @@ def run_extract(args: argparse.Namespace) -> int:
         )
         reports = {**reports, "junit.xml": junit}
     try:
-        notes = write_outputs(args.out, outputs.arrow, reports, wait=args.wait)
-    except OutputBusy as err:
+        notes = storage.write_outputs(args.out, outputs.arrow, reports, wait=args.wait)
+    except storage.OutputBusy as err:
         print(f"error: {err}; run again when it is done, or pass --wait", file=sys.stderr)
         return EXIT_USAGE
     except OSError as err:
@@ -480,9 +482,9 @@ def run_extract(args: argparse.Namespace) -> int:
     severities = Counter(frames["findings"]["severity"])
     print(f"pages: {len(frames['pages'])}  tables: {len(frames['tables'])}")
     html = args.out / "report.html"
-    coverage = page_coverage(frames["pages"], frames["tables"], frames["findings"])
-    for line in render_coverage(
-        coverage, limit=COVERAGE_TERMINAL, markdown=False, pointer=str(html)
+    coverage = reporting.page_coverage(frames["pages"], frames["tables"], frames["findings"])
+    for line in reporting.render_coverage(
+        coverage, limit=reporting.COVERAGE_TERMINAL, markdown=False, pointer=str(html)
     ):
         print(f"  {line}")
     print("rows: " + "  ".join(f"{n} {len(frames[n])}" for n in ("standings", "matches", "ties")))
@@ -510,7 +512,7 @@ def run_check(args: argparse.Namespace) -> int:
     if not ok:
         return EXIT_USAGE
     pages, files, ok = _read_all(args.files, as_typed=True)  # findings name files as typed
-    frames = assemble(parse_each(pages)).frames
+    frames = run.assemble(run.parse_each(pages)).frames
     accepted, new = _judge(args, frames, baseline)
     if args.format == "github":
         _print_github(frames, files, accepted, report=None, pointer="report.html (of extract)")
@@ -575,7 +577,7 @@ def run_fetch(
     )
     data = (provenance.render(stated) + "\n").encode("utf-8") + fetched.html
     try:
-        path = write_new(args.out, names, data)
+        path = storage.write_new(args.out, names, data)
     except FileExistsError:
         taken = " and ".join(str(args.out / n) for n in names)
         print(f"error: {taken} both hold other files; nothing saved", file=sys.stderr)
@@ -596,7 +598,7 @@ def _say_if_saved(out: Path, names: tuple[str, ...], revision: str) -> bool:
         stated = provenance.parse(head)
         return stated is not None and stated.revision == revision
 
-    saved = find_saved(out, names, holds)
+    saved = storage.find_saved(out, names, holds)
     if saved is not None:
         print(f"{saved} already holds revision {revision}; nothing written")
     return saved is not None
@@ -606,7 +608,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of `python -m pipeline`."""
     _escape_what_the_terminal_cannot_show()
     args = build_parser().parse_args(argv)
-    configure_process()
+    run.configure_process()
     try:
         if args.command == "extract":
             return run_extract(args)

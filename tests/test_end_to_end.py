@@ -210,3 +210,23 @@ def test_a_terminal_that_cannot_show_a_name_gets_it_escaped(tmp_path: Path) -> N
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert "Jos\\xe9 G\\xe1lvez" in run.stdout and "Traceback" not in run.stderr
+
+
+def test_help_and_version_import_no_pandas() -> None:
+    # Issue 15's start-up target: `--help` and `--version` need none of pandas, pyarrow,
+    # pandera or lxml (their time is printed by `make bench`, never asserted here).
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\nfrom pipeline.cli import main\n"
+        "for argv in (['--version'], ['--help'], ['extract', '--help']):\n"
+        "    try:\n        main(argv)\n    except SystemExit:\n        pass\n"
+        "heavy = sorted(m for m in ('pandas', 'pyarrow', 'pandera', 'lxml') if m in sys.modules)\n"
+        "print('HEAVY', heavy)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+        cwd=Path(__file__).parent.parent,
+    )  # fmt: skip
+    assert done.stdout.strip().splitlines()[-1] == "HEAVY []"

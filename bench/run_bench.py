@@ -6,6 +6,8 @@ Prints figures and ratios; asserts nothing (targets live here, not in timed unit
 from __future__ import annotations
 
 import io
+import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -87,6 +89,7 @@ def main() -> None:
         data = bracket(ties)
         tt = best_of(partial(parse_page, data, "bracket", "raw/b.txt"), runs=3)
         print(f"bracket of {ties * 5:,} cells: parse {tt:.3f} s ({ties * 5 / tt:,.0f} cells/s)")
+    start_up()
     html_pages()
     results = parse_pages([RawPage("seed", "raw/seed.txt", SEED)])
     ta = best_of(lambda: assemble(results), runs=3)
@@ -111,6 +114,30 @@ def main() -> None:
                 f"peak {m.peak_rss_mb:5.0f} MB of {m.rss_bound_mb:.0f} ({verdict}; "
                 f"{m.own_rss_mb:.0f} MB over the imports' {m.base_rss_mb:.0f})"
             )
+
+
+def start_up() -> None:
+    """Issue 15's start-up targets: `--help` and `--version` under 0.3 s, and `check` of one
+    page under 1.5 s, each the median of 5 warm runs of a fresh interpreter, with the share
+    the imports take (a bare `import pipeline.run`)."""
+
+    def median_wall(argv: list[str]) -> float:
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, *argv], cwd=ROOT, capture_output=True, check=False)
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    help_s = median_wall(["-m", "pipeline", "--help"])
+    version_s = median_wall(["-m", "pipeline", "--version"])
+    check_s = median_wall(["-m", "pipeline", "check", "raw/2004_copa_peru.txt"])
+    imports_s = median_wall(["-c", "import pipeline.run, pipeline.report_html, pipeline.ci"])
+    print(
+        f"start-up (median of 5): --help {help_s:.2f} s, --version {version_s:.2f} s "
+        f"(target 0.3); check of the seed {check_s:.2f} s (target 1.5), of which imports "
+        f"{imports_s:.2f} s ({imports_s / check_s:.0%})"
+    )
 
 
 def _read_html(text: str) -> object:

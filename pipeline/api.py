@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, SupportsIndex, TypeGuard
 
 from pipeline.findings import SEVERITIES, Finding, Severity
+from pipeline.rules import STAT_FIELDS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,17 +35,6 @@ Source = PathSource | tuple[str, bytes]
 # (a test keeps the two equal).
 WalkoverPolicy = Literal["ignored", "played", "home-win", "away-win"]
 
-# The counts a recomputed standings row holds, in the standings output's order.
-STANDINGS_COUNTS = (
-    "played",
-    "won",
-    "drawn",
-    "lost",
-    "goals_for",
-    "goals_against",
-    "goal_difference",
-    "points",
-)
 MATCH_COLUMNS = ("home_team", "away_team", "home_goals", "away_goals", "status")
 _SEVERITY: dict[str, Severity] = {s: s for s in SEVERITIES}
 
@@ -204,7 +194,7 @@ def recompute_standings(
         groups.setdefault(table_id, []).append(match)
     table_ids: list[str | None] = []
     team_names: list[str] = []
-    counts: dict[str, list[int]] = {n: [] for n in STANDINGS_COUNTS}
+    counts: dict[str, list[int]] = {n: [] for n in STAT_FIELDS}
     for table_id, group in groups.items():
         teams = _teams_of(group)
         tallies: dict[str, Tally] = tally(teams, group, walkovers)

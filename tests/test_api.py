@@ -22,12 +22,11 @@ import pytest
 
 import pipeline
 from pipeline import Extraction, InputError, cli, extract, recompute_standings, storage
-from pipeline.api import STANDINGS_COUNTS
 from pipeline.checks.results import POLICIES
 from pipeline.frames import to_arrow
 from pipeline.outputs import outputs
 from pipeline.page import PageResult
-from pipeline.rules import POINTS_PER_WIN_RULES
+from pipeline.rules import POINTS_PER_WIN_RULES, STAT_FIELDS
 from tests.conftest import SEED
 
 SEED_SHOWN = "tests/fixtures/2004_copa_peru.txt"  # pages.path of the seed (inside the repo)
@@ -293,7 +292,7 @@ def test_recompute_standings_reproduces_the_matrix_values_the_check_uses(
     disagree = sorted(
         (str(row["team"]), field, str(row[field]), str(row[f"{field}_c"]))
         for _, row in both.iterrows()
-        for field in STANDINGS_COUNTS
+        for field in STAT_FIELDS
         if row[field] != row[f"{field}_c"]
     )
     # Exactly the check's four disagreements, with the values it computed.

@@ -40,7 +40,6 @@ CLAIM_RE = re.compile(
     re.I | re.M,
 )
 HEADING_RE = re.compile(r"^(={1,6})\s*(.+?)\s*\1\s*$", re.M)
-COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)", re.S)
 COMMENT_TEXT_RE = re.compile(r"<!--(.*?)-->", re.S)
 BOLD, ITALIC = "'" * 3, "'" * 2  # wikitext bold and italic quotes
 BOLD_RE = re.compile(r"'''(.+?)'''")
@@ -72,7 +71,7 @@ MODULE_STATS = (("w", "win"), ("d", "draw"), ("l", "loss"), ("gf", "gf"), ("ga",
 def template_name(name: str) -> str:
     """A template's name as matched: case, spaces and underscores folded, then a redirect
     followed to the template it stands for (`TEMPLATE_REDIRECTS`, with the rules)."""
-    folded = " ".join(name.replace("_", " ").split()).lower()
+    folded = markup.fold(name)
     return TEMPLATE_REDIRECTS.get(folded, folded)
 
 
@@ -84,7 +83,7 @@ def note_text(value: str) -> str:
 
 def clean_value(value: str) -> str:
     """An argument's value as read: comments, refs and whitespace removed."""
-    return " ".join(REF_RE.sub("", COMMENT_RE.sub("", value)).split())
+    return " ".join(REF_RE.sub("", markup.COMMENT_RE.sub("", value)).split())
 
 
 def label_and_link(value: str) -> tuple[str, str | None]:
@@ -471,7 +470,7 @@ def _alone(text: str, span: tuple[int, int]) -> bool:
 def _broken(text: str, end: int, start: int) -> bool:
     """Something other than templates, whitespace and the row's own extra cells (`|rowspan=4|
     Qualified …`, `||Possible …`) stands between two rows."""
-    between = re.sub(r"\{\{[^{}]*\}\}", "", COMMENT_RE.sub("", text[end:start]))
+    between = re.sub(r"\{\{[^{}]*\}\}", "", markup.COMMENT_RE.sub("", text[end:start]))
     return any(line.strip() and not _extra_line(line) for line in between.split("\n"))
 
 
@@ -485,7 +484,7 @@ def _extra_cells(text: str, line: int) -> list[tuple[str, int]]:
     """The cells a row's rest adds (`||Possible …`, `|rowspan=4|Qualified …`): text and
     rowspan, in wikitable cell syntax (Help:Table); links keep their `|`."""
     cells: list[tuple[str, int]] = []
-    for chunk in COMMENT_RE.sub("", text).split("\n"):
+    for chunk in markup.COMMENT_RE.sub("", text).split("\n"):
         if not _extra_line(chunk):
             continue
         body = chunk.strip()[1:]
@@ -909,7 +908,7 @@ def _sports_results_grid(
 
 def _title(text: str) -> tuple[str, str]:
     """The bold name of the first sentence outside templates, and that sentence."""
-    plain = re.sub(r"\{\{(?:[^{}]|\{\{[^{}]*\}\})*\}\}", "", COMMENT_RE.sub("", text))
+    plain = re.sub(r"\{\{(?:[^{}]|\{\{[^{}]*\}\})*\}\}", "", markup.COMMENT_RE.sub("", text))
     for paragraph in plain.split("\n"):
         p = paragraph.strip()
         if not p or p.startswith(("=", "{", "|", "!", "*", "#", "[[File", "[[Image", "<")):

@@ -252,13 +252,13 @@ def _plain_template(body: str) -> str:
     parts = body.split("|")
     name = fold(parts[0])
     if name in CELLS:
-        positional = [a.strip() for a in parts[1:] if not NAMED_RE.match(a)]
+        positional, _ = _arguments(parts[1:])
         return positional[0] if positional else CELLS[name]
     team = TEAM_TEMPLATE_RE.match(name)
     if team:
         title = parts[0].strip()[len("fb team ") :].strip()
         return f"[[{title}]]"
-    shown = _shown(name, parts[1:])
+    shown = _shown(name, *_arguments(parts[1:]))
     return shown or ""
 
 
@@ -266,8 +266,7 @@ def _template(body: str, notes: Notes) -> str:
     parts = body.split("|")
     name = fold(parts[0])
     args = parts[1:]
-    positional = [a.strip() for a in args if not NAMED_RE.match(a)]
-    named = {m.group(1).lower(): a[m.end() :].strip() for a in args if (m := NAMED_RE.match(a))}
+    positional, named = _arguments(args)
     if name.startswith("#tag:ref") or name in FOOTNOTES:
         group = named.get("group", "lower-alpha" if name.startswith("efn") else "")
         return notes.mark(group, named.get("name"))
@@ -278,20 +277,25 @@ def _template(body: str, notes: Notes) -> str:
     if team:
         title = parts[0].strip()[len("fb team ") :].strip()
         return _link(title)
-    shown = _shown(name, args)
+    shown = _shown(name, positional, named)
     if shown is None:
         label = html.escape(" ".join(parts[0].split())[:80])
         return f'<span class="{UNKNOWN_CLASS}" style="display:none">{label}</span>'
     return shown
 
 
-def _shown(name: str, args: list[str]) -> str | None:
+def _arguments(args: list[str]) -> tuple[list[str], dict[str, str]]:
+    """A template's positional and named arguments (`name = value`), stripped."""
+    positional = [a.strip() for a in args if not NAMED_RE.match(a)]
+    named = {m.group(1).lower(): a[m.end() :].strip() for a in args if (m := NAMED_RE.match(a))}
+    return positional, named
+
+
+def _shown(name: str, positional: list[str], named: dict[str, str]) -> str | None:
     """What a display template listed in `TEMPLATES` shows; None for one not listed."""
     rule = TEMPLATES.get(name)
     if rule is None:
         return None
-    positional = [a.strip() for a in args if not NAMED_RE.match(a)]
-    named = {m.group(1).lower(): a[m.end() :].strip() for a in args if (m := NAMED_RE.match(a))}
     if rule == "drop":
         return ""
     if rule == "first":
